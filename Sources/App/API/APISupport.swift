@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// A JSON response body with a status; keys sorted so documents are stable.
+struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
+    var value: Value
+    var status: HTTPResponse.Status = .ok
+    var location: String? = nil
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+struct ListDocument<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+
+    enum CodingKeys: String, CodingKey {
+        case items, page
+        case perPage = "per_page"
+        case total
+    }
+}
+
+enum APIRequest {
+    static let maxBodySize = 1 << 20
+
+    /// Decodes a JSON body, refusing other content types, oversized bodies and malformed JSON
+    /// with a problem document.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let contentType = (request.headers[.contentType] ?? "").lowercased()
+        guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
+            throw AppError(kind: .unsupportedMediaType, messageKey: "error.json_content_type")
+        }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: maxBodySize) } catch {
+            throw AppError(kind: .payloadTooLarge, messageKey: "error.payload_too_large")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw AppError.validation([field.isEmpty ? "body" : field: "validation.type"])
+        } catch {
+            throw AppError.badRequest("error.bad_json")
+        }
+    }
+
+    /// `page` and `per_page` from the query (per_page 1…200, default 50).
+    static func paging(_ request: Request) throws -> (page: Int, perPage: Int) {
+        let page = request.query("page").isEmpty ? 1 : Int(request.query("page")) ?? 0
+        let perPage = request.query("per_page").isEmpty ? 50 : Int(request.query("per_page")) ?? 0
+        var errors: [String: String] = [:]
+        if page < 1 { errors["page"] = "validation.page" }
+        if !(1...200).contains(perPage) { errors["per_page"] = "validation.per_page" }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return (page, perPage)
+    }
+}
+
+/// Reads `Authorization: Bearer <token>` on API routes. No header: a visitor. A wrong token: 401.
+struct BearerTokenMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: Services
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+            let user = try await ApiTokens.user(for: String(parts[1]).trimmingCharacters(in: .whitespaces), on: services.db)
+        else {
+            throw AppError(kind: .signInRequired, messageKey: "error.bad_token")
+        }
+        var context = context
+        context.user = user
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// What a browser session holds on the server: who is signed in, and the form token (CSRF).
+struct WebSession: Codable, Sendable {
+    var userID: UUID?
+    var csrfToken: String
+}
+
+/// Session handling on top of hummingbird-auth's `SessionStorage` with the database driver.
+/// A visitor gets a session only when a page shows a form; signing in always starts a new
+/// session id, so an id planted before sign-in is worthless (session fixation).
+struct WebSessions: Sendable {
+    static let cookieName = "lcc_session"
+    let storage: SessionStorage<WebSession>
+    let lifetime: Duration
+
+    init(driver: any PersistDriver, secureCookies: Bool, lifetime: Duration) {
+        self.storage = SessionStorage(
+            driver,
+            configuration: .init(
+                sessionCookieParameters: .init(name: Self.cookieName, path: "/", secure: secureCookies, sameSite: .lax),
+                keyPrefix: "session."
+            )
+        )
+        self.lifetime = lifetime
+    }
+
+    func load(_ request: Request) async throws -> WebSession? {
+        guard storage.getId(request: request) != nil else { return nil }
+        return try? await storage.load(request: request)
+    }
+
+    /// The session to put a form token in: the current one, or a new visitor session with its cookie.
+    func ensure(_ request: Request, existing: WebSession?) async throws -> (WebSession, Cookie?) {
+        if let existing { return (existing, nil) }
+        let session = WebSession(userID: nil, csrfToken: Token.random())
+        let cookie = try await storage.save(session: session, expiresIn: lifetime)
+        return (session, cookie)
+    }
+
+    /// Replaces whatever session the request had with a new signed-in one.
+    func signIn(userID: UUID, request: Request) async throws -> Cookie {
+        if storage.getId(request: request) != nil { _ = try? await storage.delete(request: request) }
+        return try await storage.save(session: WebSession(userID: userID, csrfToken: Token.random()), expiresIn: lifetime)
+    }
+
+    func signOut(request: Request) async throws -> Cookie? {
+        guard storage.getId(request: request) != nil else { return nil }
+        return try? await storage.delete(request: request)
+    }
+}

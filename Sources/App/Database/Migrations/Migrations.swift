@@ -1,0 +1,17 @@
+import FluentKit
+
+/// The one ordered, append-only list of migrations for SQLite and PostgreSQL alike.
+/// Never edit a migration that has landed; add a new one.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        M001_CreateCities(),
+        M002_CreateCityFacts(),
+        M003_CreateProgrammes(),
+        M004_CreateOrganisations(),
+        M005_CreateUsers(),
+        M006_CreateMembershipApplications(),
+        M007_CreateTokens(),
+        M008_CreateSessionsAndLoginAttempts(),
+        M009_CreateAuditEntries(),
+    ]
+}

@@ -1,0 +1,136 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A page of a list, as both the site and the API show it.
+struct PageOf<Item: Sendable>: Sendable {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+
+    var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+struct ListFilter: Sendable {
+    var query: String = ""
+    var country: String = ""
+    var type: String = ""
+    var page: Int = 1
+    var perPage: Int = 50
+
+    /// The search term, lower-cased, matched as a substring of every name (`LIKE '%term%'`).
+    /// Substring matching is what finds 贵阳 in "贵阳市" and works the same on SQLite and PostgreSQL.
+    var likePattern: String? {
+        let term = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return term.isEmpty ? nil : term
+    }
+}
+
+enum CityQueries {
+    /// Cities matching a name in any language (substring, case-insensitive), a country and a type.
+    /// Two queries whatever the page size: the count and the page.
+    static func list(_ filter: ListFilter, on db: any Database) async throws -> PageOf<City> {
+        let query = City.query(on: db)
+        if let pattern = filter.likePattern {
+            query.filter(\.$searchText ~~ pattern)
+        }
+        if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
+        if !filter.type.isEmpty { query.filter(\.$cityType == filter.type) }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$nameEn).range(((filter.page - 1) * filter.perPage)..<(filter.page * filter.perPage))
+            .all()
+        return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
+    }
+
+    static func countries(on db: any Database) async throws -> [String] {
+        let rows = try await db.sql().select().distinct().column("country").from(City.schema).orderBy("country").all()
+        return try rows.map { try $0.decode(column: "country", as: String.self) }
+    }
+
+    static func bySlug(_ slug: String, on db: any Database) async throws -> City? {
+        try await City.query(on: db).filter(\.$slug == slug).first()
+    }
+
+    /// Everything a city profile shows, in four queries.
+    static func profile(slug: String, on db: any Database) async throws -> CityProfile? {
+        guard let city = try await bySlug(slug, on: db), let id = city.id else { return nil }
+        let facts = try await CityFact.query(on: db).filter(\.$city.$id == id)
+            .sort(\.$indicator).sort(\.$year).all()
+        let programmes = try await CityProgramme.query(on: db).filter(\.$city.$id == id).with(\.$programme).all()
+            .map(\.programme).sorted { $0.nameEn < $1.nameEn }
+        let organisations = try await Organisation.query(on: db).filter(\.$city.$id == id).sort(\.$nameEn).all()
+        return CityProfile(city: city, facts: facts, programmes: programmes, organisations: organisations)
+    }
+}
+
+struct CityProfile: Sendable {
+    let city: City
+    let facts: [CityFact]
+    let programmes: [Programme]
+    let organisations: [Organisation]
+}
+
+enum OrganisationQueries {
+    static func list(_ filter: ListFilter, on db: any Database) async throws -> PageOf<Organisation> {
+        let query = Organisation.query(on: db)
+        if let pattern = filter.likePattern {
+            query.filter(\.$searchText ~~ pattern)
+        }
+        if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
+        if !filter.type.isEmpty { query.filter(\.$type == filter.type) }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$nameEn).range(((filter.page - 1) * filter.perPage)..<(filter.page * filter.perPage))
+            .with(\.$city).all()
+        return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
+    }
+
+    static func countries(on db: any Database) async throws -> [String] {
+        let rows = try await db.sql().select().distinct().column("country").from(Organisation.schema)
+            .where("country", .isNot, SQLLiteral.null).orderBy("country").all()
+        return try rows.map { try $0.decode(column: "country", as: String.self) }
+    }
+
+    static func bySlug(_ slug: String, on db: any Database) async throws -> Organisation? {
+        try await Organisation.query(on: db).filter(\.$slug == slug).with(\.$city).with(\.$parent).first()
+    }
+
+    static func members(of organisationID: UUID, on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
+    }
+}
+
+/// Slugs are lowercase ASCII words joined by hyphens, made from the English name.
+enum Slug {
+    static func make(_ name: String) -> String {
+        let folded = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en")
+        )
+        .lowercased()
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(slug.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+
+    static func isValid(_ slug: String) -> Bool {
+        slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil
+    }
+
+    /// `base`, or `base-2`, `base-3`… — the first one `taken` says is free.
+    static func unique(_ base: String, taken: (String) async throws -> Bool) async throws -> String {
+        let root = base.isEmpty ? "organisation" : base
+        if try await !taken(root) { return root }
+        var suffix = 2
+        while try await taken("\(root)-\(suffix)") { suffix += 1 }
+        return "\(root)-\(suffix)"
+    }
+}

@@ -1,0 +1,41 @@
+/// The fixed lists the platform's records use. Labels live in the translation catalogue
+/// under `<list>.<key>`; the keys are what the database and the API carry.
+enum Vocabulary {
+    /// Member organisation types (seed 004, terms of reference: "Membership").
+    static let organisationTypes = [
+        "local_government", "national_institution", "non_profit", "research_institution", "international_organisation",
+    ]
+
+    /// City types: the 2013 Chinese plan's four groups of resource-dependent cities (seed 004,
+    /// Annex I §2) and the national programmes' designations.
+    static let cityTypes = [
+        "growing_resource_dependent", "mature_resource_dependent", "declining_resource_dependent",
+        "regenerative_resource_dependent", "eco_model_city", "low_carbon_pilot", "future_city", "metropolitan",
+    ]
+
+    /// The five pathways (seed 003).
+    static let pathways = ["low_emission", "nature_based", "circular", "resilient", "equitable_people_centred"]
+
+    /// Yearly series kept on a city profile, with the units each accepts.
+    static let indicators: [(key: String, units: [String])] = [
+        ("population", ["persons"]),
+        ("area", ["km2"]),
+        ("gdp", ["USD", "CNY", "JPY", "KRW", "MNT", "RUB", "EUR", "HKD"]),
+        ("reported_total_emissions", ["t CO2e", "t CO2"]),
+    ]
+
+    static func units(for indicator: String) -> [String]? {
+        indicators.first { $0.key == indicator }?.units
+    }
+
+    /// How sure we are of a value. Only REPORTED is shown as a source's own figure;
+    /// the others are flagged on every page that shows them.
+    static let confidences = ["REPORTED", "DERIVED", "RECALLED", "UNCERTAIN"]
+    static func isUnverified(_ confidence: String) -> Bool { confidence != "REPORTED" }
+
+    /// ISO 3166-1 alpha-2 codes offered in forms; North-East Asia first. Names are in the catalogue.
+    static let countries = [
+        "CN", "JP", "KR", "MN", "RU", "KP", "HK", "MO", "TW", "AU", "BD", "BT", "DE", "FR", "GB", "ID", "IN", "KH", "KZ",
+        "LA", "LK", "MM", "MY", "NP", "NZ", "PH", "PK", "SG", "TH", "US", "VN", "CH", "NL", "SE", "IT", "ES", "CA", "BR",
+    ]
+}

@@ -1,0 +1,104 @@
+import FluentKit
+import Foundation
+
+/// Loads the demo data. Idempotent: a record whose slug exists is left as it is (members may have
+/// edited it), a fact already present is not added twice. One transaction: all or nothing.
+struct Seeder: Sendable {
+    let db: any Database
+    let clock: AppClock
+
+    struct Report: Sendable, Equatable {
+        var cities = 0, facts = 0, organisations = 0, programmes = 0
+    }
+
+    func seed(_ data: DemoData) async throws -> Report {
+        try await db.transaction { db in
+            var report = Report()
+            var programmeIDs = Dictionary(
+                uniqueKeysWithValues: try await Programme.query(on: db).all().map { ($0.slug, try $0.requireID()) })
+            for row in data.programmes where programmeIDs[row.slug] == nil {
+                let programme = Programme(
+                    slug: row.slug, names: row.names, kind: row.kind, country: row.country, pathways: row.pathways,
+                    details: row.description, startYear: row.start_year, website: row.website, sources: row.sources)
+                try await programme.create(on: db)
+                programmeIDs[row.slug] = try programme.requireID()
+                report.programmes += 1
+            }
+            var cityIDs = Dictionary(
+                uniqueKeysWithValues: try await City.query(on: db).all().map { ($0.slug, try $0.requireID()) })
+            for row in data.cities where cityIDs[row.slug] == nil {
+                let city = City(
+                    slug: row.slug, names: row.names, country: row.country, region: row.region, latitude: row.latitude,
+                    longitude: row.longitude, cityType: row.city_type, pathways: row.pathways, details: row.description,
+                    sources: row.sources)
+                try await city.create(on: db)
+                let cityID = try city.requireID()
+                cityIDs[row.slug] = cityID
+                for slug in Set(row.programmes) {
+                    guard let programmeID = programmeIDs[slug] else { throw AppError.internal("seed: unknown programme \(slug)") }
+                    try await CityProgramme(cityID: cityID, programmeID: programmeID).create(on: db)
+                }
+                report.cities += 1
+            }
+            let existingFacts = Set(
+                try await CityFact.query(on: db).all().map {
+                    Self.factKey($0.$city.id, $0.indicator, $0.year, $0.value, $0.source)
+                })
+            for row in data.facts {
+                guard let cityID = cityIDs[row.city] else { throw AppError.internal("seed: unknown city \(row.city)") }
+                guard !existingFacts.contains(Self.factKey(cityID, row.indicator, row.year, row.value, row.source)) else {
+                    continue
+                }
+                try await CityFact(
+                    cityID: cityID, indicator: row.indicator, year: row.year, value: row.value, unit: row.unit,
+                    source: row.source, sourceFile: row.source_file, confidence: row.confidence, note: row.note
+                )
+                .create(on: db)
+                report.facts += 1
+            }
+            var organisationIDs = Dictionary(
+                uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.slug, try $0.requireID()) })
+            var created: [(Organisation, String?)] = []
+            for row in data.organisations where organisationIDs[row.slug] == nil {
+                let organisation = Organisation(
+                    slug: row.slug, names: row.names, type: row.type, country: row.country,
+                    cityID: row.city.flatMap { cityIDs[$0] },
+                    website: row.website, details: row.description, isResourceCentre: row.is_resource_centre, status: "listed",
+                    sources: row.sources
+                )
+                try await organisation.create(on: db)
+                organisationIDs[row.slug] = try organisation.requireID()
+                created.append((organisation, row.parent))
+                report.organisations += 1
+            }
+            // Parents are linked once every organisation exists, whatever the file order.
+            for (organisation, parent) in created {
+                guard let parent else { continue }
+                guard let parentID = organisationIDs[parent] else { throw AppError.internal("seed: unknown parent \(parent)") }
+                organisation.$parent.id = parentID
+                try await organisation.save(on: db)
+            }
+            return report
+        }
+    }
+
+    private static func factKey(_ city: UUID, _ indicator: String, _ year: Int, _ value: Double, _ source: String) -> String {
+        "\(city)|\(indicator)|\(year)|\(value)|\(source)"
+    }
+
+    /// Creates the first secretariat account when there is none. Returns the password when it made one.
+    func ensureSecretariat(email: String, password: String?, cost: UInt8) async throws -> (email: String, password: String)? {
+        guard try await User.query(on: db).filter(\.$role == Role.secretariat.rawValue).count() == 0 else { return nil }
+        let password = password ?? Token.random(bytes: 12)
+        let hash = try await Passwords.hash(password, cost: cost)
+        let organisation = try await Organisation.query(on: db).filter(\.$slug == "unescap-enea").first()
+        let user = User(
+            email: email, name: "Platform Secretariat", passwordHash: hash, role: .secretariat,
+            organisationID: organisation?.id)
+        try await user.create(on: db)
+        try await Audit.record(
+            "user.create", entity: "user", id: try user.requireID().uuidString, actor: nil,
+            after: user.auditFields, at: clock.now(), on: db)
+        return (email, password)
+    }
+}

@@ -1,0 +1,21 @@
+import FluentKit
+import Foundation
+import HummingbirdAuth
+import Logging
+
+/// The clock is a value so tests can move time (token expiry, rate-limit windows).
+struct AppClock: Sendable {
+    var now: @Sendable () -> Date = { Date() }
+}
+
+/// Everything handlers need, passed explicitly to each controller. No globals.
+struct Services: Sendable {
+    let config: AppConfig
+    let database: DatabaseHandle
+    let catalogue: Catalogue
+    let sessions: WebSessions
+    let clock: AppClock
+    let logger: Logger
+
+    var db: any Database { database.db }
+}

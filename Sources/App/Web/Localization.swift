@@ -1,0 +1,122 @@
+import Foundation
+
+/// Interface languages. Content records may carry more (`ContentLanguage`).
+enum AppLocale: String, Sendable, CaseIterable, Codable {
+    case en, zh, ja, ko
+
+    /// The name of the language in itself, for the switcher.
+    var endonym: String {
+        switch self {
+        case .en: "English"
+        case .zh: "中文"
+        case .ja: "日本語"
+        case .ko: "한국어"
+        }
+    }
+
+    /// BCP 47 tag for `<html lang>`.
+    var htmlTag: String {
+        switch self {
+        case .zh: "zh-Hans"
+        default: rawValue
+        }
+    }
+
+    init?(tag: String) {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        self.init(rawValue: primary)
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header (RFC 9110 §12.5.4).
+    static func negotiate(acceptLanguage header: String?) -> AppLocale? {
+        guard let header else { return nil }
+        var best: (AppLocale, Double)?
+        for part in header.split(separator: ",") {
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first, let locale = AppLocale(tag: tag) else { continue }
+            var quality = 1.0
+            for parameter in pieces.dropFirst() where parameter.hasPrefix("q=") {
+                quality = Double(parameter.dropFirst(2)) ?? 0
+            }
+            if quality > 0, best == nil || quality > best!.1 { best = (locale, quality) }
+        }
+        return best?.0
+    }
+}
+
+/// Languages a content record (a city's or organisation's name, a description) may be written in.
+enum ContentLanguage: String, Sendable, CaseIterable {
+    case en, zh, ja, ko, mn, ru
+
+    var endonym: String {
+        switch self {
+        case .en: "English"
+        case .zh: "中文"
+        case .ja: "日本語"
+        case .ko: "한국어"
+        case .mn: "Монгол"
+        case .ru: "Русский"
+        }
+    }
+}
+
+/// The translation catalogue: one JSON file per interface language in `Resources/i18n`.
+/// A key missing in a language falls back to English, and a key missing in English shows itself
+/// (the catalogue test makes sure neither happens).
+struct Catalogue: Sendable {
+    let strings: [AppLocale: [String: String]]
+
+    static func load() throws -> Catalogue {
+        var strings: [AppLocale: [String: String]] = [:]
+        for locale in AppLocale.allCases {
+            // English is required; another language's missing file falls back to English (the catalogue
+            // test fails the build long before that can reach users).
+            guard let url = Bundle.module.url(forResource: locale.rawValue, withExtension: "json", subdirectory: "Resources/i18n")
+            else {
+                if locale == .en { throw AppError.internal("missing catalogue en.json") }
+                continue
+            }
+            strings[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        }
+        return Catalogue(strings: strings)
+    }
+
+    func text(_ key: String, _ locale: AppLocale, _ arguments: [String: String] = [:]) -> String {
+        var value = strings[locale]?[key] ?? strings[.en]?[key] ?? key
+        for (name, replacement) in arguments {
+            value = value.replacingOccurrences(of: "{\(name)}", with: replacement)
+        }
+        return value
+    }
+}
+
+/// What a view needs to speak the reader's language: the locale and the catalogue.
+struct Translator: Sendable {
+    let locale: AppLocale
+    let catalogue: Catalogue
+
+    func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        catalogue.text(key, locale, arguments)
+    }
+
+    /// A content record's name in the reader's language, else English, else any.
+    func pick(_ names: [String: String]) -> String {
+        names[locale.rawValue] ?? names["en"] ?? names.values.sorted().first ?? ""
+    }
+
+    /// Formats a number for display only (grouping separators); stored values are never rounded.
+    func number(_ value: Double, maxFractionDigits: Int = 2) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = maxFractionDigits
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    func date(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash)) + " "
+            + date.formatted(.iso8601.time(includingFractionalSeconds: false).timeSeparator(.colon)) + " UTC"
+    }
+}

@@ -1,0 +1,111 @@
+import HTTPTypes
+import FluentKit
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+
+/// Paths served to machines: no session, no form token, no HTML error pages.
+enum Surface {
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") }
+    static func isMachine(_ path: String) -> Bool {
+        isAPI(path) || path == "/healthz" || path == "/metrics" || path == "/openapi.json" || path.hasPrefix("/static/")
+    }
+}
+
+/// Chooses the interface language: `?lang=` (remembered in a cookie), then the cookie,
+/// then `Accept-Language`, then English.
+struct LocaleMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let cookieName = "lcc_lang"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        var context = context
+        var remember: AppLocale?
+        if let requested = request.uri.queryParameters.get("lang").flatMap(AppLocale.init(rawValue:)) {
+            context.locale = requested
+            remember = requested
+        } else if let cookie = request.cookies[Self.cookieName]?.value, let saved = AppLocale(rawValue: String(cookie)) {
+            context.locale = saved
+        } else if let negotiated = AppLocale.negotiate(acceptLanguage: request.headers[.acceptLanguage]) {
+            context.locale = negotiated
+        }
+        var response = try await next(request, context)
+        if let remember {
+            let cookie = Cookie(
+                name: Self.cookieName, value: remember.rawValue, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax)
+            response.headers.append(HTTPField(name: .setCookie, value: cookie.description))
+        }
+        response.headers[.contentLanguage] = context.locale.htmlTag
+        return response
+    }
+}
+
+/// Loads the browser session and the signed-in user (with their organisation) for site pages.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let services: Services
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        guard !Surface.isMachine(request.uri.path) else { return try await next(request, context) }
+        var context = context
+        if let session = try await services.sessions.load(request) {
+            context.session = session
+            if let userID = session.userID {
+                context.user = try await UserQueries.current(id: userID, on: services.db)
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Refuses every unsafe request to the site that does not carry the session's form token
+/// (field `_csrf`, or header `X-CSRF-Token`). The API is exempt: it takes no cookies.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        guard ![.get, .head, .options].contains(request.method), !Surface.isAPI(request.uri.path) else {
+            return try await next(request, context)
+        }
+        var request = request
+        var presented = request.headers[CSRF.headerName]
+        if presented == nil, (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: FormData.maxBodySize)
+            } catch {
+                throw AppError(kind: .payloadTooLarge, messageKey: "error.payload_too_large")
+            }
+            presented = FormData(encoded: String(buffer: body))[CSRF.fieldName]
+        }
+        guard let expected = context.session?.csrfToken, let presented, Token.constantTimeEquals(expected, presented) else {
+            throw AppError.csrf
+        }
+        return try await next(request, context)
+    }
+}
+
+enum CSRF {
+    static let fieldName = "_csrf"
+    static let headerName = HTTPField.Name("X-CSRF-Token")!
+}
+
+/// Headers every response carries. The pages use no inline script or style.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
+        return response
+    }
+}
