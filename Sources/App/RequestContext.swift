@@ -12,6 +12,7 @@ struct CurrentUser: Sendable, Equatable {
     let organisationID: UUID?
     let organisationSlug: String?
     let organisationIsResourceCentre: Bool
+    let organisationSuspended: Bool
     /// The city of the user's organisation (local governments): the city profile they may edit.
     let cityID: UUID?
 

@@ -9,6 +9,7 @@ struct APIController: Sendable {
 
     func cities(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ListDocument<CityDocument>> {
         let (page, perPage) = try APIRequest.paging(request)
+        try APIRequest.checkFilters(request, types: Vocabulary.cityTypes)
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
@@ -59,7 +60,9 @@ struct APIController: Sendable {
             throw AppError.notFound
         }
         guard CitiesController.mayEdit(city, user: context.user) else { throw AppError.forbidden }
-        let patch = try await APIRequest.decode(CityPatch.self, from: request)
+        let patch = try await APIRequest.decode(
+            CityPatch.self, from: request,
+            allowedKeys: ["names", "country", "region", "latitude", "longitude", "city_type", "pathways", "description"])
         let links = try await CityProgramme.query(on: services.db).filter(\.$city.$id == city.requireID()).with(\.$programme)
             .all()
             .map(\.programme.slug)
@@ -95,6 +98,7 @@ struct APIController: Sendable {
         ListDocument<OrganisationDocument>
     > {
         let (page, perPage) = try APIRequest.paging(request)
+        try APIRequest.checkFilters(request, types: Vocabulary.organisationTypes)
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
@@ -114,7 +118,8 @@ struct APIController: Sendable {
     }
 
     func submitApplication(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ApplicationStatusDocument> {
-        let form = try await APIRequest.decode(ApplicationForm.self, from: request)
+        let form = try await APIRequest.decode(
+            ApplicationForm.self, from: request, allowedKeys: Set(ApplicationForm.fieldOrder))
         switch try await membership.submit(form) {
         case .failure(let error): throw error
         case .success(let submitted):
@@ -176,7 +181,7 @@ struct APIController: Sendable {
 
     func reject(_ request: Request, context: SecretariatContext) async throws -> JSONBody<ApplicationDocument> {
         let application = try await load(context)
-        let decision = try await APIRequest.decode(Decision.self, from: request)
+        let decision = try await APIRequest.decode(Decision.self, from: request, allowedKeys: ["reason"])
         try await membership.reject(
             application, by: context.user, reason: (decision.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         return JSONBody(value: ApplicationDocument(try await load(context)))
@@ -192,7 +197,7 @@ struct APIController: Sendable {
 
     private func optionalBody(_ request: Request) async throws -> Decision {
         guard request.headers[.contentType] != nil else { return Decision() }
-        return try await APIRequest.decode(Decision.self, from: request)
+        return try await APIRequest.decode(Decision.self, from: request, allowedKeys: ["note"])
     }
 
     private func load(_ context: SecretariatContext) async throws -> MembershipApplication {

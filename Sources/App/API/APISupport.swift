@@ -37,7 +37,9 @@ enum APIRequest {
 
     /// Decodes a JSON body, refusing other content types, oversized bodies and malformed JSON
     /// with a problem document.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    /// `allowedKeys`: the members the body may have; any other is reported as an invalid field
+    /// (a misspelt field must not be silently ignored).
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, allowedKeys: Set<String>) async throws -> T {
         let contentType = (request.headers[.contentType] ?? "").lowercased()
         guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
             throw AppError(kind: .unsupportedMediaType, messageKey: "error.json_content_type")
@@ -46,8 +48,16 @@ enum APIRequest {
         do { buffer = try await request.body.collect(upTo: maxBodySize) } catch {
             throw AppError(kind: .payloadTooLarge, messageKey: "error.payload_too_large")
         }
+        let data = Data(buffer.readableBytesView)
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw AppError.badRequest("error.bad_json")
+        }
+        let unknown = Set(object.keys).subtracting(allowedKeys)
+        if !unknown.isEmpty {
+            throw AppError.validation(Dictionary(uniqueKeysWithValues: unknown.map { ($0, "validation.unknown_field") }))
+        }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw AppError.validation([field.isEmpty ? "body" : field: "validation.type"])
@@ -56,13 +66,23 @@ enum APIRequest {
         }
     }
 
+    /// `country` and `type` filters, when given, must be values that can match.
+    static func checkFilters(_ request: Request, types: [String]) throws {
+        var errors: [String: String] = [:]
+        let country = request.query("country")
+        if !country.isEmpty, !Validate.isCountryCode(country) { errors["country"] = "validation.country" }
+        let type = request.query("type")
+        if !type.isEmpty, !types.contains(type) { errors["type"] = "validation.choice" }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+    }
+
     /// `page` and `per_page` from the query (per_page 1…200, default 50).
     static func paging(_ request: Request) throws -> (page: Int, perPage: Int) {
         let page = request.query("page").isEmpty ? 1 : Int(request.query("page")) ?? 0
         let perPage = request.query("per_page").isEmpty ? 50 : Int(request.query("per_page")) ?? 0
         var errors: [String: String] = [:]
-        if page < 1 { errors["page"] = "validation.page" }
-        if !(1...200).contains(perPage) { errors["per_page"] = "validation.per_page" }
+        if !(1...Paging.maxPage).contains(page) { errors["page"] = "validation.page" }
+        if !(1...Paging.maxPerPage).contains(perPage) { errors["per_page"] = "validation.per_page" }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         return (page, perPage)
     }

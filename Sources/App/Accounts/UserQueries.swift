@@ -18,7 +18,9 @@ enum UserQueries {
             id: id, email: user.email, name: user.name, role: Role(rawValue: user.role) ?? .member,
             isExpert: user.isExpert, organisationID: user.$organisation.id, organisationSlug: organisation?.slug,
             organisationIsResourceCentre: organisation?.isResourceCentre ?? false,
-            cityID: organisation?.status == "member" ? organisation?.$city.id : nil
+            // A suspended organisation's people keep their account but edit nothing of it.
+            organisationSuspended: organisation?.status == "suspended",
+            cityID: organisation?.status == "suspended" ? nil : organisation?.$city.id
         )
     }
 

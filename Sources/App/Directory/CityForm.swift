@@ -129,9 +129,14 @@ enum Validate {
         return value
     }
 
+    /// An assigned ISO 3166-1 alpha-2 code ("KR", "MN"), not just any two letters.
     static func isCountryCode(_ code: String) -> Bool {
-        code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+        code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase } && isoCountryCodes.contains(code)
     }
+
+    static let isoCountryCodes: Set<String> = Set(
+        Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 && $0.allSatisfy(\.isLetter) }
+    )
 
     static func isEmail(_ text: String) -> Bool {
         text.count <= 254 && text.range(of: #"^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$"#, options: .regularExpression) != nil

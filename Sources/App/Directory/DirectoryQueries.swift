@@ -12,6 +12,19 @@ struct PageOf<Item: Sendable>: Sendable {
     var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }
 
+/// Page arithmetic that cannot overflow, whatever number a client sends.
+enum Paging {
+    static let maxPage = 1_000_000
+    static let maxPerPage = 200
+
+    /// The rows of a page (1-based), with page and size clamped to their limits.
+    static func rows(page: Int, perPage: Int) -> Range<Int> {
+        let page = min(max(page, 1), maxPage)
+        let perPage = min(max(perPage, 1), maxPerPage)
+        return ((page - 1) * perPage)..<(page * perPage)
+    }
+}
+
 struct ListFilter: Sendable {
     var query: String = ""
     var country: String = ""
@@ -38,7 +51,7 @@ enum CityQueries {
         if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
         if !filter.type.isEmpty { query.filter(\.$cityType == filter.type) }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$nameEn).range(((filter.page - 1) * filter.perPage)..<(filter.page * filter.perPage))
+        let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
             .all()
         return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
     }
@@ -80,7 +93,7 @@ enum OrganisationQueries {
         if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
         if !filter.type.isEmpty { query.filter(\.$type == filter.type) }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$nameEn).range(((filter.page - 1) * filter.perPage)..<(filter.page * filter.perPage))
+        let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
             .with(\.$city).all()
         return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
     }

@@ -57,7 +57,8 @@ struct OrganisationsController: Sendable {
     }
 
     static func mayEdit(_ organisation: Organisation, user: CurrentUser) -> Bool {
-        user.isSecretariat || (user.organisationID != nil && user.organisationID == organisation.id)
+        user.isSecretariat
+            || (user.organisationID != nil && user.organisationID == organisation.id && !user.organisationSuspended)
     }
 
     private func editable(_ context: SignedInContext) async throws -> Organisation {

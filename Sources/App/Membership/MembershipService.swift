@@ -65,7 +65,7 @@ struct MembershipService: Sendable {
         let query = MembershipApplication.query(on: db)
         if let status, !status.isEmpty { query.filter(\.$status == status) }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$createdAt, .descending).range(((page - 1) * perPage)..<(page * perPage))
+        let items = try await query.sort(\.$createdAt, .descending).range(Paging.rows(page: page, perPage: perPage))
             .with(\.$city).all()
         return PageOf(items: items, page: page, perPage: perPage, total: total)
     }

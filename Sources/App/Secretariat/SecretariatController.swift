@@ -148,7 +148,7 @@ struct SecretariatController: Sendable {
         let perPage = 100
         let total = try await AuditEntry.query(on: services.db).count()
         let items = try await AuditEntry.query(on: services.db).sort(\.$createdAt, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
+            .range(Paging.rows(page: page, perPage: perPage)).all()
         return HTMLResponse(
             html: SecretariatPages.audit(
                 PageOf(items: items, page: page, perPage: perPage, total: total),

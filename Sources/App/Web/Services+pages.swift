@@ -33,7 +33,7 @@ extension Request {
     }
 
     /// `page` from the query string, at least 1.
-    var pageNumber: Int { max(1, Int(query("page")) ?? 1) }
+    var pageNumber: Int { min(max(1, Int(query("page")) ?? 1), Paging.maxPage) }
 }
 
 /// Small pieces shared by several pages.

@@ -50,6 +50,11 @@ import Testing
                 $0["field"] as? String
             }
             #expect(Set(fields) == ["page", "per_page"])
+            // Page numbers that would overflow the row arithmetic are refused, not a crash.
+            let huge = try await client.execute(uri: "/api/v1/cities?page=1313264433148487936", method: .get)
+            #expect(huge.status == .unprocessableContent)
+            let hugeSite = try await client.execute(uri: "/cities?page=9223372036854775807", method: .get)
+            #expect(hugeSite.status == .ok)
             let wrongMethod = try await client.execute(uri: "/api/v1/cities", method: .delete)
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow]?.contains("GET") == true)
@@ -117,6 +122,11 @@ import Testing
             #expect(city.latitude == 26.65)
             #expect(city.region == nil)
             #expect(city.nameEn == "Alpha City")
+            let misspelt = try await client.execute(
+                uri: "/api/v1/cities/alpha-city", method: .patch, headers: headers,
+                body: ByteBuffer(string: #"{"regoin":"Typo"}"#))
+            #expect(misspelt.status == .unprocessableContent)
+            #expect(String(buffer: misspelt.body).contains(#""field":"regoin""#))
             let wrongType = try await client.execute(
                 uri: "/api/v1/cities/alpha-city", method: .patch, headers: headers,
                 body: ByteBuffer(string: #"{"latitude":"north"}"#))

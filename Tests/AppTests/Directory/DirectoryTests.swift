@@ -130,4 +130,16 @@ import Testing
             #expect(try await CityFact.query(on: harness.db).count() == 0)
         }
     }
+
+    @Test func suspendedOrganisation_cannotEditItsCityOrItself() async throws {
+        try await TestApp.run { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            fixtures.alphaOrg.status = "suspended"
+            try await fixtures.alphaOrg.save(on: harness.db)
+            let browser = Browser(client)
+            _ = try await browser.signIn(fixtures.memberA.email)
+            #expect(try await browser.get("/cities/alpha-city/edit").status == .forbidden)
+            #expect(try await browser.get("/organisations/alpha-city-government/edit").status == .forbidden)
+        }
+    }
 }

@@ -64,6 +64,15 @@ import Testing
         #expect(!Validate.isWebsite("ftp://example.org"))
     }
 
+    @Test func countryCodes_areAssignedISOCodes() {
+        #expect(Validate.isCountryCode("KR"))
+        #expect(Validate.isCountryCode("MN"))
+        #expect(Validate.isCountryCode("HK"))
+        #expect(!Validate.isCountryCode("AA"))
+        #expect(!Validate.isCountryCode("kr"))
+        #expect(!Validate.isCountryCode("KOR"))
+    }
+
     @Test func guessLanguageOfALocalName() {
         #expect(MembershipService.guessLanguage("수원시", country: "KR") == "ko")
         #expect(MembershipService.guessLanguage("北九州市", country: "JP") == "ja")
