@@ -23,6 +23,12 @@ enum Paging {
         let perPage = min(max(perPage, 1), maxPerPage)
         return ((page - 1) * perPage)..<(page * perPage)
     }
+
+    /// The number of matching rows: a first page that is not full already tells it, so the
+    /// common directory view costs one query instead of two.
+    static func total(of fetched: Int, filter: ListFilter, count: () async throws -> Int) async throws -> Int {
+        filter.page == 1 && fetched < filter.perPage ? fetched : try await count()
+    }
 }
 
 struct ListFilter: Sendable {
@@ -50,9 +56,10 @@ enum CityQueries {
         }
         if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
         if !filter.type.isEmpty { query.filter(\.$cityType == filter.type) }
-        let total = try await query.copy().count()
+        let counter = query.copy()
         let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
             .all()
+        let total = try await Paging.total(of: items.count, filter: filter) { try await counter.count() }
         return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
     }
 
@@ -92,9 +99,10 @@ enum OrganisationQueries {
         }
         if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
         if !filter.type.isEmpty { query.filter(\.$type == filter.type) }
-        let total = try await query.copy().count()
+        let counter = query.copy()
         let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
             .with(\.$city).all()
+        let total = try await Paging.total(of: items.count, filter: filter) { try await counter.count() }
         return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
     }
 

@@ -12,6 +12,8 @@ struct OrganisationProfileModel: Sendable {
     let members: [User]
     let canEdit: Bool
     let showContacts: Bool
+    /// The organisation's membership and profile history (secretariat only; empty otherwise).
+    var history: [AuditEntry] = []
 }
 
 enum OrganisationPages {
@@ -134,6 +136,23 @@ enum OrganisationPages {
                                 if member.isExpert {
                                     " "
                                     span(.class("badge")) { t("user.expert") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !model.history.isEmpty {
+                section {
+                    h2 { t("organisation.history") }
+                    ul(.class("history")) {
+                        for entry in model.history {
+                            li {
+                                t.date(entry.createdAt) + " · " + entry.actorLabel + " · "
+                                code { entry.action }
+                                if let after = entry.after {
+                                    " "
+                                    code(.class("json")) { after }
                                 }
                             }
                         }

@@ -25,7 +25,10 @@ struct OrganisationsController: Sendable {
         let showContacts = context.user != nil
         let members = showContacts ? try await OrganisationQueries.members(of: organisation.requireID(), on: services.db) : []
         let model = OrganisationProfileModel(
-            organisation: organisation, members: members, canEdit: canEdit, showContacts: showContacts)
+            organisation: organisation, members: members, canEdit: canEdit, showContacts: showContacts,
+            history: context.user?.isSecretariat == true
+                ? try await AuditEntry.query(on: services.db).filter(\.$entityType == "organisation")
+                    .filter(\.$entityID == organisation.slug).sort(\.$createdAt, .descending).all() : [])
         return HTMLResponse(html: OrganisationPages.profile(model, chrome: services.chrome(request, context)))
     }
 

@@ -146,12 +146,16 @@ struct SecretariatController: Sendable {
     func audit(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
         let page = request.pageNumber
         let perPage = 100
-        let total = try await AuditEntry.query(on: services.db).count()
-        let items = try await AuditEntry.query(on: services.db).sort(\.$createdAt, .descending)
-            .range(Paging.rows(page: page, perPage: perPage)).all()
+        let entity = request.query("entity")
+        let record = request.query("record")
+        let query = AuditEntry.query(on: services.db)
+        if !entity.isEmpty { query.filter(\.$entityType == entity) }
+        if !record.isEmpty { query.filter(\.$entityID == record) }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$createdAt, .descending).range(Paging.rows(page: page, perPage: perPage)).all()
         return HTMLResponse(
             html: SecretariatPages.audit(
-                PageOf(items: items, page: page, perPage: perPage, total: total),
+                PageOf(items: items, page: page, perPage: perPage, total: total), entity: entity, record: record,
                 chrome: services.chrome(request, context.base)))
     }
 

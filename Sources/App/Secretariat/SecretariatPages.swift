@@ -218,11 +218,22 @@ enum SecretariatPages {
         }
     }
 
-    static func audit(_ page: PageOf<AuditEntry>, chrome: Chrome) -> String {
+    static let auditEntities = ["membership_application", "organisation", "city", "user"]
+
+    static func audit(_ page: PageOf<AuditEntry>, entity: String, record: String, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("secretariat.audit"), chrome: chrome) {
             tabs(t)
             h1 { t("secretariat.audit") }
+            form(.class("filters"), .action(Paths.audit), .get) {
+                Forms.select(
+                    "entity", label: t("audit.record"), options: auditEntities.map { ($0, $0) }, selected: entity, errors: [:],
+                    t: t,
+                    blank: t("filter.any"))
+                Forms.text("record", label: t("audit.record_id"), value: record, errors: [:], t: t, hint: t("audit.record_hint"))
+                Forms.submit(t("filter.apply"))
+            }
+            para(.class("count")) { t("list.count", ["count": String(page.total)]) }
             table(.class("audit")) {
                 thead {
                     tr {
@@ -247,7 +258,7 @@ enum SecretariatPages {
                     }
                 }
             }
-            Components.pager(page, path: Paths.audit, query: [], t: t)
+            Components.pager(page, path: Paths.audit, query: [("entity", entity), ("record", record)], t: t)
         }
     }
 }

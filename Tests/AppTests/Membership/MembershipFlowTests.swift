@@ -86,6 +86,9 @@ import Testing
             ] {
                 #expect(actions.contains(action), "audit log misses \(action)")
             }
+            let auditPage = try await secretariat.get("/secretariat/audit?entity=city&record=beta-city")
+            #expect(auditPage.contains("city.update"))
+            #expect(!auditPage.contains("application.approve"))
             let cityUpdate = try #require(try await AuditEntry.query(on: harness.db).filter(\.$action == "city.update").first())
             #expect(cityUpdate.before?.contains("\"region\":null") == true)
             #expect(cityUpdate.after?.contains("Gyeonggi-do") == true)
