@@ -23,6 +23,7 @@ public func buildApplication(
     let services = Services(
         config: config, database: database, catalogue: try Catalogue.load(),
         sessions: WebSessions(driver: driver, secureCookies: config.secureCookies, lifetime: config.sessionLifetime),
+        cityDirectory: CityDirectory(),
         clock: appClock, logger: logger
     )
     let router = buildRouter(services: services)

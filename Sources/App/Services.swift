@@ -14,6 +14,7 @@ struct Services: Sendable {
     let database: DatabaseHandle
     let catalogue: Catalogue
     let sessions: WebSessions
+    let cityDirectory: CityDirectory
     let clock: AppClock
     let logger: Logger
 

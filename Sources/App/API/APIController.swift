@@ -7,15 +7,18 @@ struct APIController: Sendable {
     let services: Services
     var membership: MembershipService { MembershipService(services: services) }
 
-    func cities(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ListDocument<CityDocument>> {
+    func cities(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
         let (page, perPage) = try APIRequest.paging(request)
         try APIRequest.checkFilters(request, types: Vocabulary.cityTypes)
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
-        let result = try await CityQueries.list(filter, on: services.db)
-        return JSONBody(
-            value: ListDocument(items: result.items.map { CityDocument($0) }, page: page, perPage: perPage, total: result.total))
+        let (result, _, stamp) = try await services.cityDirectory.list(filter, on: services.db)
+        let body = try services.cityDirectory.fragment("api|\(filter.cacheKey)", stamp: stamp) {
+            try APIJSON.encode(
+                ListDocument(items: result.items.map { CityDocument($0) }, page: page, perPage: perPage, total: result.total))
+        }
+        return RawJSON(body: body)
     }
 
     func city(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CityDocument> {

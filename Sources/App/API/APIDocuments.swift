@@ -26,6 +26,14 @@ struct CityDocument: Encodable, Sendable {
     }
 
     init(_ city: City, profile: CityProfile? = nil) {
+        self.init(CityDirectory.Entry(city))
+        if let profile {
+            programmes = profile.programmes.map(\.slug)
+            facts = profile.facts.map(FactDocument.init)
+        }
+    }
+
+    init(_ city: CityDirectory.Entry) {
         slug = city.slug
         name = city.nameEn
         names = city.names
@@ -38,10 +46,6 @@ struct CityDocument: Encodable, Sendable {
         description = city.details
         sources = city.sources
         url = Paths.city(city.slug)
-        if let profile {
-            programmes = profile.programmes.map(\.slug)
-            facts = profile.facts.map(FactDocument.init)
-        }
     }
 }
 

@@ -10,12 +10,30 @@ struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
     var location: String? = nil
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try APIJSON.encode(value))))
+    }
+}
+
+enum APIJSON {
+    /// The one JSON encoding of the API: sorted keys, ISO 8601 dates.
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// An already encoded JSON document (from a cache).
+struct RawJSON: ResponseGenerator {
+    var body: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
 

@@ -11,12 +11,12 @@ struct CitiesController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber, perPage: 100)
-        let page = try await CityQueries.list(filter, on: services.db)
-        let countries = try await CityQueries.countries(on: services.db)
-        let html = CityPages.list(
-            CityListModel(page: page, filter: filter, countries: countries),
-            chrome: services.chrome(request, context))
-        return HTMLResponse(html: html)
+        let (page, countries, stamp) = try await services.cityDirectory.list(filter, on: services.db)
+        let chrome = services.chrome(request, context)
+        let content = services.cityDirectory.fragment("html|\(context.locale.rawValue)|\(filter.cacheKey)", stamp: stamp) {
+            CityPages.listContent(CityListModel(page: page, filter: filter, countries: countries), t: chrome.t).render()
+        }
+        return HTMLResponse(html: Layout.render(title: chrome.t("cities.title"), chrome: chrome) { Node.trusted(content) })
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

@@ -1,7 +1,7 @@
 import Foundation
 
 struct CityListModel: Sendable {
-    let page: PageOf<City>
+    let page: PageOf<CityDirectory.Entry>
     let filter: ListFilter
     let countries: [String]
 }
@@ -13,47 +13,52 @@ struct CityProfileModel: Sendable {
 
 enum CityPages {
     static func list(_ model: CityListModel, chrome: Chrome) -> String {
-        let t = chrome.t
+        Layout.render(title: chrome.t("cities.title"), chrome: chrome) { listContent(model, t: chrome.t) }
+    }
+
+    /// Everything inside `<main>`: the same for every reader of a language, so it can be cached.
+    static func listContent(_ model: CityListModel, t: Translator) -> Node {
         let filterQuery = [("q", model.filter.query), ("country", model.filter.country), ("type", model.filter.type)]
-        return Layout.render(title: t("cities.title"), chrome: chrome) {
-            h1 { t("cities.title") }
-            para(.class("lead")) { t("cities.lead") }
-            Components.directoryFilters(
-                action: Paths.cities, filter: model.filter, countries: model.countries, typeLabel: t("filter.city_type"),
-                types: Vocabulary.cityTypes.map { ($0, t("city_type.\($0)")) }, nameHint: t("filter.name_hint"), t: t)
-            para(.class("count"), .aria("live", "polite")) { t("list.count", ["count": String(model.page.total)]) }
-            if model.page.items.isEmpty {
-                para(.class("empty")) { t("list.empty") }
-            } else {
-                table(.class("directory")) {
-                    thead {
-                        tr {
-                            th { t("city.name") }
-                            th { t("city.country") }
-                            th { t("city.region") }
-                            th { t("city.type") }
-                        }
-                    }
-                    tbody {
-                        for city in model.page.items {
+        return .fragment(
+            build {
+                h1 { t("cities.title") }
+                para(.class("lead")) { t("cities.lead") }
+                Components.directoryFilters(
+                    action: Paths.cities, filter: model.filter, countries: model.countries, typeLabel: t("filter.city_type"),
+                    types: Vocabulary.cityTypes.map { ($0, t("city_type.\($0)")) }, nameHint: t("filter.name_hint"), t: t)
+                para(.class("count"), .aria("live", "polite")) { t("list.count", ["count": String(model.page.total)]) }
+                if model.page.items.isEmpty {
+                    para(.class("empty")) { t("list.empty") }
+                } else {
+                    table(.class("directory")) {
+                        thead {
                             tr {
-                                td {
-                                    link(.href(Paths.city(city.slug))) { t.pick(city.names) }
-                                    if t.pick(city.names) != city.nameEn {
-                                        " "
-                                        small(.lang("en")) { city.nameEn }
+                                th { t("city.name") }
+                                th { t("city.country") }
+                                th { t("city.region") }
+                                th { t("city.type") }
+                            }
+                        }
+                        tbody {
+                            for city in model.page.items {
+                                tr {
+                                    td {
+                                        link(.href(Paths.city(city.slug))) { t.pick(city.names) }
+                                        if t.pick(city.names) != city.nameEn {
+                                            " "
+                                            small(.lang("en")) { city.nameEn }
+                                        }
                                     }
+                                    td { Components.country(city.country, t: t) }
+                                    td { city.region ?? "—" }
+                                    td { city.cityType.map { t("city_type.\($0)") } ?? "—" }
                                 }
-                                td { Components.country(city.country, t: t) }
-                                td { city.region ?? "—" }
-                                td { city.cityType.map { t("city_type.\($0)") } ?? "—" }
                             }
                         }
                     }
                 }
-            }
-            Components.pager(model.page, path: Paths.cities, query: filterQuery, t: t)
-        }
+                Components.pager(model.page, path: Paths.cities, query: filterQuery, t: t)
+            })
     }
 
     static func profile(_ model: CityProfileModel, chrome: Chrome) -> String {
@@ -174,3 +179,6 @@ enum CityPages {
 }
 
 func br() -> Node { .void("br", []) }
+
+/// Collects builder content into nodes (for `.fragment`).
+func build(@HTMLBuilder _ content: () -> [Node]) -> [Node] { content() }

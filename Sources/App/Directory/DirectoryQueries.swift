@@ -40,6 +40,9 @@ struct ListFilter: Sendable {
 
     /// The search term, lower-cased, matched as a substring of every name (`LIKE '%term%'`).
     /// Substring matching is what finds 贵阳 in "贵阳市" and works the same on SQLite and PostgreSQL.
+    /// Identifies the filtered page, for caches.
+    var cacheKey: String { [query, country, type, String(page), String(perPage)].joined(separator: "\u{1}") }
+
     var likePattern: String? {
         let term = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return term.isEmpty ? nil : term
@@ -47,27 +50,6 @@ struct ListFilter: Sendable {
 }
 
 enum CityQueries {
-    /// Cities matching a name in any language (substring, case-insensitive), a country and a type.
-    /// Two queries whatever the page size: the count and the page.
-    static func list(_ filter: ListFilter, on db: any Database) async throws -> PageOf<City> {
-        let query = City.query(on: db)
-        if let pattern = filter.likePattern {
-            query.filter(\.$searchText ~~ pattern)
-        }
-        if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
-        if !filter.type.isEmpty { query.filter(\.$cityType == filter.type) }
-        let counter = query.copy()
-        let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
-            .all()
-        let total = try await Paging.total(of: items.count, filter: filter) { try await counter.count() }
-        return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
-    }
-
-    static func countries(on db: any Database) async throws -> [String] {
-        let rows = try await db.sql().select().distinct().column("country").from(City.schema).orderBy("country").all()
-        return try rows.map { try $0.decode(column: "country", as: String.self) }
-    }
-
     static func bySlug(_ slug: String, on db: any Database) async throws -> City? {
         try await City.query(on: db).filter(\.$slug == slug).first()
     }

@@ -104,15 +104,32 @@ struct Translator: Sendable {
         names[locale.rawValue] ?? names["en"] ?? names.values.sorted().first ?? ""
     }
 
-    /// Formats a number for display only (grouping separators); stored values are never rounded.
+    /// Formats a number for display only (grouping separators, at most `maxFractionDigits`
+    /// decimals); stored values are never rounded. Hand-written: a NumberFormatter per call cost
+    /// more than the rest of a city page.
     func number(_ value: Double, maxFractionDigits: Int = 2) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = maxFractionDigits
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        Self.grouped(value, maxFractionDigits: maxFractionDigits)
+    }
+
+    static func grouped(_ value: Double, maxFractionDigits: Int) -> String {
+        guard value.isFinite else { return String(value) }
+        var text = String(format: "%.\(max(0, maxFractionDigits))f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var integer = ""
+        for (index, digit) in parts[0].reversed().enumerated() {
+            if index > 0, index % 3 == 0 { integer.append(",") }
+            integer.append(digit)
+        }
+        var result = String(integer.reversed())
+        if parts.count > 1 { result += "." + parts[1] }
+        if negative, result != "0" { result = "-" + result }
+        return result
     }
 
     func date(_ date: Date) -> String {

@@ -142,4 +142,20 @@ import Testing
             #expect(try await browser.get("/organisations/alpha-city-government/edit").status == .forbidden)
         }
     }
+
+    /// The in-memory directory follows writes made elsewhere (another app process, the CLI).
+    @Test func directory_seesChangesMadeOutsideThisProcess() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let browser = Browser(client)
+            #expect(try await browser.get("/cities?q=guiyang").contains("Guiyang"))
+            let city = try #require(try await CityQueries.bySlug("guiyang", on: harness.db))
+            city.setNames(city.names.merging(["en": "Guiyang City"]) { $1 })
+            try await city.save(on: harness.db)
+            #expect(try await browser.get("/cities?q=guiyang").contains("Guiyang City"))
+            try await City(slug: "new-town", names: ["en": "New Town", "ja": "新町"], country: "JP").create(on: harness.db)
+            #expect(try await browser.get("/cities?q=%E6%96%B0%E7%94%BA").contains(#"href="/cities/new-town""#))
+            try await city.delete(on: harness.db)
+            #expect(!(try await browser.get("/cities").contains(#"href="/cities/guiyang""#)))
+        }
+    }
 }

@@ -42,6 +42,7 @@ import Testing
                 config: AppConfig(), database: harness.database, catalogue: try Catalogue.load(),
                 sessions: WebSessions(
                     driver: FluentPersistDriver(db: harness.db, clock: AppClock()), secureCookies: false, lifetime: .seconds(60)),
+                cityDirectory: CityDirectory(),
                 clock: AppClock(), logger: Logger(label: "test")
             )
             let routed = Set(

@@ -80,3 +80,13 @@ import Testing
         #expect(MembershipService.guessLanguage("Улаанбаатар", country: "MN") == "mn")
     }
 }
+
+@Suite struct NumberDisplayTests {
+    @Test(arguments: [
+        (10_297_138.0, "10,297,138"), (1_234_567.5, "1,234,567.5"), (605.23, "605.23"), (0.001, "0"), (-1234.5, "-1,234.5"),
+        (327_602_000_000_000.0, "327,602,000,000,000"), (999.999, "1,000"), (12.0, "12"),
+    ])
+    func grouped_forDisplayOnly(_ value: Double, _ expected: String) {
+        #expect(Translator.grouped(value, maxFractionDigits: 2) == expected)
+    }
+}
