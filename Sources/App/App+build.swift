@@ -24,13 +24,14 @@ public func buildApplication(
         config: config, database: database, catalogue: try Catalogue.load(),
         sessions: WebSessions(driver: driver, secureCookies: config.secureCookies, lifetime: config.sessionLifetime),
         cityDirectory: CityDirectory(),
+        organisationDirectory: OrganisationDirectory(),
         clock: appClock, logger: logger
     )
     let router = buildRouter(services: services)
     var lifecycle: [any Service] = [driver]
     if closeDatabaseOnShutdown { lifecycle.append(DatabaseCloser(database: database)) }
     return Application(
-        router: router,
+        responder: HeadAsGetResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "lcc"),
         services: lifecycle,
         logger: logger

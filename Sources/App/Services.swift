@@ -15,6 +15,7 @@ struct Services: Sendable {
     let catalogue: Catalogue
     let sessions: WebSessions
     let cityDirectory: CityDirectory
+    let organisationDirectory: OrganisationDirectory
     let clock: AppClock
     let logger: Logger
 

@@ -97,19 +97,19 @@ struct APIController: Sendable {
         return JSONBody(value: CityDocument(city))
     }
 
-    func organisations(_ request: Request, context: AppRequestContext) async throws -> JSONBody<
-        ListDocument<OrganisationDocument>
-    > {
+    func organisations(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
         let (page, perPage) = try APIRequest.paging(request)
         try APIRequest.checkFilters(request, types: Vocabulary.organisationTypes)
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
-        let result = try await OrganisationQueries.list(filter, on: services.db)
-        return JSONBody(
-            value: ListDocument(
-                items: result.items.map(OrganisationDocument.init), page: page, perPage: perPage,
-                total: result.total))
+        let (result, _, stamp) = try await services.organisationDirectory.list(filter, on: services.db)
+        let body = try services.organisationDirectory.fragment("api|\(filter.cacheKey)", stamp: stamp) {
+            try APIJSON.encode(
+                ListDocument(
+                    items: result.items.map { OrganisationDocument($0) }, page: page, perPage: perPage, total: result.total))
+        }
+        return RawJSON(body: body)
     }
 
     func organisation(_ request: Request, context: AppRequestContext) async throws -> JSONBody<OrganisationDocument> {

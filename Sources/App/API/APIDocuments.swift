@@ -102,13 +102,17 @@ struct OrganisationDocument: Encodable, Sendable {
     }
 
     init(_ organisation: Organisation) {
+        self.init(OrganisationDirectory.Entry(organisation))
+    }
+
+    init(_ organisation: OrganisationDirectory.Entry) {
         slug = organisation.slug
         name = organisation.nameEn
         names = organisation.names
         type = organisation.type
         country = organisation.country
-        city = (organisation.$city.value ?? nil)?.slug
-        parent = (organisation.$parent.value ?? nil)?.slug
+        city = organisation.citySlug
+        parent = organisation.parentSlug
         website = organisation.website
         description = organisation.details
         isResourceCentre = organisation.isResourceCentre

@@ -74,26 +74,6 @@ struct CityProfile: Sendable {
 }
 
 enum OrganisationQueries {
-    static func list(_ filter: ListFilter, on db: any Database) async throws -> PageOf<Organisation> {
-        let query = Organisation.query(on: db)
-        if let pattern = filter.likePattern {
-            query.filter(\.$searchText ~~ pattern)
-        }
-        if !filter.country.isEmpty { query.filter(\.$country == filter.country) }
-        if !filter.type.isEmpty { query.filter(\.$type == filter.type) }
-        let counter = query.copy()
-        let items = try await query.sort(\.$nameEn).range(Paging.rows(page: filter.page, perPage: filter.perPage))
-            .with(\.$city).all()
-        let total = try await Paging.total(of: items.count, filter: filter) { try await counter.count() }
-        return PageOf(items: items, page: filter.page, perPage: filter.perPage, total: total)
-    }
-
-    static func countries(on db: any Database) async throws -> [String] {
-        let rows = try await db.sql().select().distinct().column("country").from(Organisation.schema)
-            .where("country", .isNot, SQLLiteral.null).orderBy("country").all()
-        return try rows.map { try $0.decode(column: "country", as: String.self) }
-    }
-
     static func bySlug(_ slug: String, on db: any Database) async throws -> Organisation? {
         try await Organisation.query(on: db).filter(\.$slug == slug).with(\.$city).with(\.$parent).first()
     }

@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 
 struct OrganisationListModel: Sendable {
-    let page: PageOf<Organisation>
+    let page: PageOf<OrganisationDirectory.Entry>
     let filter: ListFilter
     let countries: [String]
 }
@@ -18,58 +18,63 @@ struct OrganisationProfileModel: Sendable {
 
 enum OrganisationPages {
     static func list(_ model: OrganisationListModel, chrome: Chrome) -> String {
-        let t = chrome.t
+        Layout.render(title: chrome.t("organisations.title"), chrome: chrome) { listContent(model, t: chrome.t) }
+    }
+
+    /// Everything inside `<main>`: the same for every reader of a language, so it can be cached.
+    static func listContent(_ model: OrganisationListModel, t: Translator) -> Node {
         let filterQuery = [("q", model.filter.query), ("country", model.filter.country), ("type", model.filter.type)]
-        return Layout.render(title: t("organisations.title"), chrome: chrome) {
-            h1 { t("organisations.title") }
-            para(.class("lead")) { t("organisations.lead") }
-            Components.directoryFilters(
-                action: Paths.organisations, filter: model.filter, countries: model.countries,
-                typeLabel: t("filter.organisation_type"),
-                types: Vocabulary.organisationTypes.map { ($0, t("org_type.\($0)")) }, nameHint: nil, t: t)
-            para(.class("count"), .aria("live", "polite")) { t("list.count", ["count": String(model.page.total)]) }
-            if model.page.items.isEmpty {
-                para(.class("empty")) { t("list.empty") }
-            } else {
-                table(.class("directory")) {
-                    thead {
-                        tr {
-                            th { t("organisation.name") }
-                            th { t("organisation.type") }
-                            th { t("city.country") }
-                            th { t("organisation.city") }
-                        }
-                    }
-                    tbody {
-                        for organisation in model.page.items {
+        return .fragment(
+            build {
+                h1 { t("organisations.title") }
+                para(.class("lead")) { t("organisations.lead") }
+                Components.directoryFilters(
+                    action: Paths.organisations, filter: model.filter, countries: model.countries,
+                    typeLabel: t("filter.organisation_type"),
+                    types: Vocabulary.organisationTypes.map { ($0, t("org_type.\($0)")) }, nameHint: nil, t: t)
+                para(.class("count"), .aria("live", "polite")) { t("list.count", ["count": String(model.page.total)]) }
+                if model.page.items.isEmpty {
+                    para(.class("empty")) { t("list.empty") }
+                } else {
+                    table(.class("directory")) {
+                        thead {
                             tr {
-                                td {
-                                    link(.href(Paths.organisation(organisation.slug))) { t.pick(organisation.names) }
-                                    if organisation.isResourceCentre {
-                                        " "
-                                        span(.class("badge")) { t("organisation.resource_centre") }
+                                th { t("organisation.name") }
+                                th { t("organisation.type") }
+                                th { t("city.country") }
+                                th { t("organisation.city") }
+                            }
+                        }
+                        tbody {
+                            for organisation in model.page.items {
+                                tr {
+                                    td {
+                                        link(.href(Paths.organisation(organisation.slug))) { t.pick(organisation.names) }
+                                        if organisation.isResourceCentre {
+                                            " "
+                                            span(.class("badge")) { t("organisation.resource_centre") }
+                                        }
+                                        if organisation.status == "member" {
+                                            " "
+                                            span(.class("badge member")) { t("organisation.member") }
+                                        }
                                     }
-                                    if organisation.status == "member" {
-                                        " "
-                                        span(.class("badge member")) { t("organisation.member") }
-                                    }
-                                }
-                                td { t("org_type.\(organisation.type)") }
-                                td { Components.country(organisation.country, t: t) }
-                                td {
-                                    if let city = organisation.$city.value ?? nil {
-                                        link(.href(Paths.city(city.slug))) { t.pick(city.names) }
-                                    } else {
-                                        "—"
+                                    td { t("org_type.\(organisation.type)") }
+                                    td { Components.country(organisation.country, t: t) }
+                                    td {
+                                        if let citySlug = organisation.citySlug {
+                                            link(.href(Paths.city(citySlug))) { t.pick(organisation.cityNames ?? [:]) }
+                                        } else {
+                                            "—"
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
-            Components.pager(model.page, path: Paths.organisations, query: filterQuery, t: t)
-        }
+                Components.pager(model.page, path: Paths.organisations, query: filterQuery, t: t)
+            })
     }
 
     static func profile(_ model: OrganisationProfileModel, chrome: Chrome) -> String {

@@ -9,12 +9,14 @@ struct OrganisationsController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber)
-        let page = try await OrganisationQueries.list(filter, on: services.db)
-        let countries = try await OrganisationQueries.countries(on: services.db)
-        return HTMLResponse(
-            html: OrganisationPages.list(
-                OrganisationListModel(page: page, filter: filter, countries: countries),
-                chrome: services.chrome(request, context)))
+        let (page, countries, stamp) = try await services.organisationDirectory.list(filter, on: services.db)
+        let chrome = services.chrome(request, context)
+        let content = services.organisationDirectory.fragment("html|\(context.locale.rawValue)|\(filter.cacheKey)", stamp: stamp)
+        {
+            OrganisationPages.listContent(OrganisationListModel(page: page, filter: filter, countries: countries), t: chrome.t)
+                .render()
+        }
+        return HTMLResponse(html: Layout.render(title: chrome.t("organisations.title"), chrome: chrome) { Node.trusted(content) })
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

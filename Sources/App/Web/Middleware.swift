@@ -109,3 +109,19 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// Answers HEAD like GET without the body (RFC 9110 §9.3.2). It wraps the router itself because
+/// the router picks the route (by method) before any middleware runs.
+struct HeadAsGetResponder<Inner: HTTPResponder>: HTTPResponder {
+    let inner: Inner
+
+    func respond(to request: Request, context: Inner.Context) async throws -> Response {
+        guard request.method == .head else { return try await inner.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        let response = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+        var headers = response.headers
+        if headers[.contentLength] == nil, let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: response.status, headers: headers, body: .init())
+    }
+}

@@ -19,6 +19,15 @@ import Testing
         }
     }
 
+    @Test func head_answersLikeGetWithoutBody() async throws {
+        try await TestApp.run { client, _ in
+            let response = try await client.execute(uri: "/cities", method: .head)
+            #expect(response.status == .ok)
+            #expect(response.body.readableBytes == 0)
+            #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+
     @Test func metrics_arePrometheusText() async throws {
         try await TestApp.run { client, _ in
             _ = try await client.execute(uri: "/cities", method: .get)
@@ -43,6 +52,7 @@ import Testing
                 sessions: WebSessions(
                     driver: FluentPersistDriver(db: harness.db, clock: AppClock()), secureCookies: false, lifetime: .seconds(60)),
                 cityDirectory: CityDirectory(),
+                organisationDirectory: OrganisationDirectory(),
                 clock: AppClock(), logger: Logger(label: "test")
             )
             let routed = Set(
