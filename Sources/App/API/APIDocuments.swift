@@ -26,14 +26,14 @@ struct CityDocument: Encodable, Sendable {
     }
 
     init(_ city: City, profile: CityProfile? = nil) {
-        self.init(CityDirectory.Entry(city))
+        self.init(CityEntry(city))
         if let profile {
             programmes = profile.programmes.map(\.slug)
             facts = profile.facts.map(FactDocument.init)
         }
     }
 
-    init(_ city: CityDirectory.Entry) {
+    init(_ city: CityEntry) {
         slug = city.slug
         name = city.nameEn
         names = city.names
@@ -102,10 +102,10 @@ struct OrganisationDocument: Encodable, Sendable {
     }
 
     init(_ organisation: Organisation) {
-        self.init(OrganisationDirectory.Entry(organisation))
+        self.init(OrganisationEntry(organisation))
     }
 
-    init(_ organisation: OrganisationDirectory.Entry) {
+    init(_ organisation: OrganisationEntry) {
         slug = organisation.slug
         name = organisation.nameEn
         names = organisation.names

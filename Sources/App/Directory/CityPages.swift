@@ -1,7 +1,7 @@
 import Foundation
 
 struct CityListModel: Sendable {
-    let page: PageOf<CityDirectory.Entry>
+    let page: PageOf<CityEntry>
     let filter: ListFilter
     let countries: [String]
 }

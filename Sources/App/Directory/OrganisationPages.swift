@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 
 struct OrganisationListModel: Sendable {
-    let page: PageOf<OrganisationDirectory.Entry>
+    let page: PageOf<OrganisationEntry>
     let filter: ListFilter
     let countries: [String]
 }

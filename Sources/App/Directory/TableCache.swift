@@ -61,6 +61,41 @@ final class TableCache<Entry: Sendable>: Sendable {
     }
 }
 
+/// A row of a directory: what the shared filter needs to know of it.
+protocol DirectoryEntry: Sendable {
+    /// Lower-cased names in every language and the slug.
+    var searchText: String { get }
+    var countryCode: String? { get }
+    var typeKey: String? { get }
+}
+
+/// A directory (cities, organisations): its list in memory, filtered there by name in any
+/// language (substring), country and type, in the order the loader gives.
+final class Directory<Entry: DirectoryEntry>: Sendable {
+    let cache: TableCache<Entry>
+
+    init(tables: [String], load: @escaping @Sendable (any Database) async throws -> [Entry]) {
+        cache = TableCache(tables: tables, load: load)
+    }
+
+    /// The page the filter asks for, the countries present, and the stamp of the data.
+    func list(_ filter: ListFilter, on db: any Database) async throws -> (page: PageOf<Entry>, countries: [String], stamp: String)
+    {
+        let (entries, stamp) = try await cache.entries(on: db)
+        let term = filter.likePattern
+        let matches = entries.filter { entry in
+            (term.map { entry.searchText.contains($0) } ?? true)
+                && (filter.country.isEmpty || entry.countryCode == filter.country)
+                && (filter.type.isEmpty || entry.typeKey == filter.type)
+        }
+        return (matches.page(filter), Set(entries.compactMap(\.countryCode)).sorted(), stamp)
+    }
+
+    func fragment(_ key: String, stamp: String, make: () throws -> String) rethrows -> String {
+        try cache.fragment(key, stamp: stamp, make: make)
+    }
+}
+
 extension Array where Element: Sendable {
     /// The page of this (already filtered) list the filter asks for.
     func page(_ filter: ListFilter) -> PageOf<Element> {
