@@ -215,8 +215,17 @@ class Browser:
             # Hidden behind a styled control (custom checkbox, collapsed menu): a script click still
             # exercises the real link or button, which is what this check is about.
             self.d.execute_script("arguments[0].click();", element)
+        def replaced(_driver: webdriver.Chrome) -> bool:
+            # While the old document is torn down chromedriver may answer "Node with given id does
+            # not belong to the document" instead of a stale-element error: both mean it is gone.
+            try:
+                old_root.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
         try:
-            WebDriverWait(self.d, WAIT).until(EC.staleness_of(old_root))
+            WebDriverWait(self.d, WAIT, ignored_exceptions=()).until(replaced)
         except TimeoutException as error:
             raise CheckFailed(f"clicking {describe(element)} did not load a new page within {WAIT} s") from error
         self.wait_ready()
