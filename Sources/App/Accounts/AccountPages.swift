@@ -25,7 +25,9 @@ enum AccountPages {
         }
     }
 
-    static func account(user: CurrentUser, tokens: [ApiToken], newToken: String?, chrome: Chrome, csrf: String) -> String {
+    static func account(
+        user: CurrentUser, tokens: [ApiToken], newToken: String?, errors: [String: String], chrome: Chrome, csrf: String
+    ) -> String {
         let t = chrome.t
         return Layout.render(title: t("account.title"), chrome: chrome) {
             h1 { t("account.title") }
@@ -56,7 +58,7 @@ enum AccountPages {
                 }
                 form(.class("create-token"), .action(Paths.apiTokens), .post) {
                     Forms.csrf(csrf)
-                    Forms.text("label", label: t("tokens.label"), value: "", errors: [:], t: t, required: true, maxLength: 100)
+                    Forms.text("label", label: t("tokens.label"), value: "", errors: errors, t: t, required: true, maxLength: 100)
                     Forms.submit(t("tokens.create"))
                 }
             }

@@ -48,7 +48,9 @@ struct AccountsController: Sendable {
     func createToken(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
         let form = try await FormData.read(request)
         let label = String(form["label"].prefix(100))
-        guard !label.isEmpty else { throw AppError.validation(["label": "validation.required"]) }
+        guard !label.isEmpty else {
+            return try await renderAccount(request, context, newToken: nil, errors: ["label": "validation.required"])
+        }
         let token = try await ApiTokens.create(for: context.user.id, label: label, on: services.db)
         try await Audit.record(
             "api_token.create", entity: "user", id: context.user.id.uuidString, actor: context.user,
@@ -134,10 +136,14 @@ struct AccountsController: Sendable {
         return (setup, setup.user)
     }
 
-    private func renderAccount(_ request: Request, _ context: SignedInContext, newToken: String?) async throws -> HTMLResponse {
+    private func renderAccount(
+        _ request: Request, _ context: SignedInContext, newToken: String?, errors: [String: String] = [:]
+    ) async throws -> HTMLResponse {
         let tokens = try await ApiToken.query(on: services.db).filter(\.$user.$id == context.user.id).sort(\.$createdAt).all()
-        return try await services.formPage(request, context.base) { chrome, csrf in
-            AccountPages.account(user: context.user, tokens: tokens, newToken: newToken, chrome: chrome, csrf: csrf)
+        return try await services.formPage(request, context.base, status: errors.isEmpty ? .ok : .unprocessableContent) {
+            chrome, csrf in
+            AccountPages.account(
+                user: context.user, tokens: tokens, newToken: newToken, errors: errors, chrome: chrome, csrf: csrf)
         }
     }
 

@@ -125,4 +125,24 @@ import Testing
             #expect(page.status == .contentTooLarge)
         }
     }
+
+    @Test func apiToken_createdOnTheAccountPage_isShownOnce_andWorks() async throws {
+        try await TestApp.run { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            let browser = Browser(client)
+            _ = try await browser.signIn(fixtures.memberA.email)
+            try await browser.get("/account")
+            let empty = try await browser.post("/account/tokens", [("label", " ")])
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.contains(#"id="f-label-error""#))
+            let created = try await browser.post("/account/tokens", [("label", "reporting script")])
+            let token = try #require(Page.firstMatch(#"id="new-token">([^<]+)<"#, in: created.body))
+            #expect(try await browser.get("/account").contains(token) == false)
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(me.status == .ok)
+            #expect(String(buffer: me.body).contains(fixtures.memberA.email))
+            let stored = try await ApiToken.query(on: harness.db).all().map(\.tokenHash)
+            #expect(!stored.contains(token))
+        }
+    }
 }
