@@ -20,7 +20,13 @@ struct LoginLimiter: Sendable {
     }
 
     func recordFailure(email: String, client: String) async throws {
-        try await LoginAttempt(accountKey: email, clientKey: client, attemptedAt: services.clock.now()).create(on: services.db)
+        let now = services.clock.now()
+        try await LoginAttempt(accountKey: email, clientKey: client, attemptedAt: now).create(on: services.db)
+        // Attempts older than the window count for nothing: drop them so the table stays small.
+        try await LoginAttempt.query(on: services.db).filter(
+            \.$attemptedAt < now.addingTimeInterval(-services.config.loginWindow)
+        )
+        .delete()
     }
 
     func clear(email: String) async throws {

@@ -61,6 +61,8 @@ import Testing
             let limited = try await browser.signIn(fixtures.memberA.email)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] != nil)
+            // Another account from another client is not affected.
+            #expect(try await Browser(client).signIn(fixtures.memberB.email).status == .seeOther)
         }
     }
 
@@ -143,6 +145,19 @@ import Testing
             #expect(String(buffer: me.body).contains(fixtures.memberA.email))
             let stored = try await ApiToken.query(on: harness.db).all().map(\.tokenHash)
             #expect(!stored.contains(token))
+        }
+    }
+
+    @Test func login_limit_endsWithItsWindow() async throws {
+        let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 1_800_000_000))
+        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        try await TestApp.run(now: now) { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            let browser = Browser(client)
+            for _ in 0..<5 { _ = try await browser.signIn(fixtures.memberA.email, password: "wrong password!!") }
+            #expect(try await browser.signIn(fixtures.memberA.email).status == .tooManyRequests)
+            clock.withLockedValue { $0 = $0.addingTimeInterval(16 * 60) }
+            #expect(try await browser.signIn(fixtures.memberA.email).status == .seeOther)
         }
     }
 }
