@@ -15,6 +15,9 @@ final class TableCache<Entry: Sendable>: Sendable {
     private let tables: [String]
     private let load: @Sendable (any Database) async throws -> [Entry]
     private let snapshot = NIOLockedValueBox<(stamp: String, entries: [Entry])?>(nil)
+    /// The load under way, so that requests arriving together after a change wait for one load
+    /// instead of each reading the whole table (seen as a 375 ms p99 on a cold /organisations).
+    private let loading = NIOLockedValueBox<(stamp: String, task: Task<[Entry], any Error>)?>(nil)
     private let fragments = NIOLockedValueBox<(stamp: String, byKey: [String: String])>(("", [:]))
     private static var maxFragments: Int { 2000 }
 
@@ -29,7 +32,16 @@ final class TableCache<Entry: Sendable>: Sendable {
         for table in tables { parts.append(try await Self.stamp(of: table, on: db)) }
         let stamp = parts.joined(separator: "/")
         if let cached = snapshot.withLockedValue({ $0 }), cached.stamp == stamp { return (cached.entries, stamp) }
-        let entries = try await load(db)
+        let load = self.load
+        let task = loading.withLockedValue { current in
+            if let current, current.stamp == stamp { return current.task }
+            let task = Task { try await load(db) }
+            current = (stamp, task)
+            return task
+        }
+        defer { loading.withLockedValue { current in if current?.stamp == stamp { current = nil } } }
+        // A failed load is not kept: the next request tries again.
+        let entries = try await task.value
         snapshot.withLockedValue { $0 = (stamp, entries) }
         return (entries, stamp)
     }
