@@ -17,7 +17,7 @@ PORT="${BENCH_PORT:-8099}"
 DURATION="${BENCH_DURATION:-10s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS=2 # one per core; wrk and the server then share the machine, as the numbers in DESIGN.md did
-PATHS=(/healthz /cities /api/v1/cities /cities/seoul)
+PATHS=(/healthz /cities /api/v1/cities /organisations /cities/seoul)
 BASE="http://127.0.0.1:${PORT}"
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
