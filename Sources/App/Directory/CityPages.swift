@@ -177,8 +177,3 @@ enum CityPages {
         }
     }
 }
-
-func br() -> Node { .void("br", []) }
-
-/// Collects builder content into nodes (for `.fragment`).
-func build(@HTMLBuilder _ content: () -> [Node]) -> [Node] { content() }

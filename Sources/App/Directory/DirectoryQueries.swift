@@ -38,12 +38,12 @@ struct ListFilter: Sendable {
     var page: Int = 1
     var perPage: Int = 50
 
-    /// The search term, lower-cased, matched as a substring of every name (`LIKE '%term%'`).
-    /// Substring matching is what finds 贵阳 in "贵阳市" and works the same on SQLite and PostgreSQL.
     /// Identifies the filtered page, for caches.
     var cacheKey: String { [query, country, type, String(page), String(perPage)].joined(separator: "\u{1}") }
 
-    var likePattern: String? {
+    /// The search term, lower-cased, matched as a substring of every name in every language.
+    /// Substring matching is what finds 贵阳 in "贵阳市" (CJK has no spaces to split words on).
+    var searchTerm: String? {
         let term = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return term.isEmpty ? nil : term
     }

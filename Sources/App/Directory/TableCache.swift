@@ -94,7 +94,7 @@ final class Directory<Entry: DirectoryEntry>: Sendable {
     func list(_ filter: ListFilter, on db: any Database) async throws -> (page: PageOf<Entry>, countries: [String], stamp: String)
     {
         let (entries, stamp) = try await cache.entries(on: db)
-        let term = filter.likePattern
+        let term = filter.searchTerm
         let matches = entries.filter { entry in
             (term.map { entry.searchText.contains($0) } ?? true)
                 && (filter.country.isEmpty || entry.countryCode == filter.country)

@@ -22,11 +22,6 @@ struct FormData: Sendable {
         (values[name]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func optional(_ name: String) -> String? {
-        let value = self[name]
-        return value.isEmpty ? nil : value
-    }
-
     func all(_ name: String) -> [String] {
         (values[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }

@@ -45,5 +45,6 @@ func details(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { 
 func summary(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("summary", a, c) }
 func pre(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("pre", a, c) }
 func input(_ a: Attribute...) -> Node { .void("input", a) }
+func br() -> Node { .void("br", []) }
 func meta(_ a: Attribute...) -> Node { .void("meta", a) }
 func linkTag(_ a: Attribute...) -> Node { .void("link", a) }

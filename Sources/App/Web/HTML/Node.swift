@@ -30,8 +30,6 @@ struct Node: Sendable {
 
     static func fragment(_ children: [Node]) -> Node { Node(kind: .fragment(children)) }
 
-    static let empty = Node(kind: .fragment([]))
-
     func render() -> String {
         var output = ""
         output.reserveCapacity(16 * 1024)
@@ -121,6 +119,9 @@ enum HTMLEscaping {
         }
     }
 }
+
+/// Collects builder content into nodes (for `.fragment`).
+func build(@HTMLBuilder _ content: () -> [Node]) -> [Node] { content() }
 
 @resultBuilder
 enum HTMLBuilder {
