@@ -1,0 +1,171 @@
+import Foundation
+
+/// The result of one line.
+public struct LineResult: Sendable, Hashable {
+    public enum Status: Sendable, Hashable {
+        case emissions
+        case notation(NotationKey)
+        case failed([FieldProblem])
+    }
+
+    public var status: Status
+    public var gases: GasAmounts
+    public var methaneOrigin: MethaneOrigin
+    /// t CO2e of the line under the inventory's GWP set (biogenic CO2 excluded); nil unless status is emissions.
+    public var co2e: Double?
+    /// The activity converted into the factor's unit, when the line is activity × factor.
+    public var convertedActivity: Double?
+
+    public var problems: [FieldProblem] {
+        if case .failed(let problems) = status { return problems }
+        return []
+    }
+}
+
+/// Calculates lines under one GWP set. Pure and fast: no I/O, no rounding.
+public struct Calculator: Sendable {
+    public let tree: GPCTree
+    public let gwp: GWPTable
+    public let fuels: FuelTable
+    public let set: GWPSet
+    /// The inventory year (first-order decay needs it).
+    public let year: Int?
+
+    public init(tree: GPCTree, gwp: GWPTable, fuels: FuelTable, set: GWPSet, year: Int? = nil) {
+        self.tree = tree
+        self.gwp = gwp
+        self.fuels = fuels
+        self.set = set
+        self.year = year
+    }
+
+    /// The origin of a line's methane: non-fossil for biomass fuels and for waste, wastewater
+    /// and agriculture (sectors III and V); fossil otherwise.
+    public func methaneOrigin(of line: Line) -> MethaneOrigin {
+        let sector = tree[line.gpcRef]?.sector
+        if sector == .waste || sector == .afolu || line.method != nil || Fuel.isBiomass(line.fuel) { return .nonFossil }
+        return .fossil
+    }
+
+    public func calculate(_ line: Line) -> LineResult {
+        let origin = methaneOrigin(of: line)
+        if let key = line.notationKey {
+            return LineResult(status: .notation(key), gases: GasAmounts(), methaneOrigin: origin, co2e: nil)
+        }
+        var gases = GasAmounts()
+        var converted: Double?
+        if let method = line.method, let activity = line.activity {
+            switch WasteMethods.compute(method, activity: activity, parameters: line.parameters, year: year) {
+            case .success(let amounts): gases = amounts
+            case .failure(let problems): return failed(problems.items, origin)
+            }
+        } else if let factors = line.factors, let activity = line.activity {
+            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel) {
+            case .success(let amount):
+                converted = amount
+                let scale = amount * factors.unit.tonnesPerNumerator
+                gases.co2 = factors.co2.map { $0 * scale }
+                gases.ch4 = factors.ch4.map { $0 * scale }
+                gases.n2o = factors.n2o.map { $0 * scale }
+            case .failure(let problem): return failed([problem], origin)
+            }
+        }
+        let measured = line.measured
+        if let co2 = measured.co2 { gases.co2 = (gases.co2 ?? 0) + co2 }
+        if let ch4 = measured.ch4 { gases.ch4 = (gases.ch4 ?? 0) + ch4 }
+        if let n2o = measured.n2o { gases.n2o = (gases.n2o ?? 0) + n2o }
+        if let other = measured.other {
+            gases.otherSpecies = measured.otherSpecies
+            gases.other = other
+        }
+        if let biogenic = measured.biogenicCO2 { gases.biogenicCO2 = (gases.biogenicCO2 ?? 0) + biogenic }
+        // CO2 from burning biomass is biogenic whatever factors were typed in (GPC v1.1 §3.3).
+        if Fuel.isBiomass(line.fuel), let co2 = gases.co2 {
+            gases.biogenicCO2 = (gases.biogenicCO2 ?? 0) + co2
+            gases.co2 = nil
+        }
+        switch co2e(of: gases, origin: origin) {
+        case .success(let value):
+            return LineResult(status: .emissions, gases: gases, methaneOrigin: origin, co2e: value, convertedActivity: converted)
+        case .failure(let problem): return failed([problem], origin)
+        }
+    }
+
+    /// t CO2e = CO2 + Σ gas × GWP(gas). Biogenic CO2 is not included.
+    public func co2e(of gases: GasAmounts, origin: MethaneOrigin) -> Result<Double, FieldProblem> {
+        var total = gases.co2 ?? 0
+        if let ch4 = gases.ch4 {
+            guard let factor = gwp.gwp("CH4", in: set, methaneOrigin: origin) else {
+                return .failure(FieldProblem("ch4_t", "no \(set.rawValue) GWP for CH4"))
+            }
+            total += ch4 * factor
+        }
+        if let n2o = gases.n2o {
+            guard let factor = gwp.gwp("N2O", in: set) else {
+                return .failure(FieldProblem("n2o_t", "no \(set.rawValue) GWP for N2O"))
+            }
+            total += n2o * factor
+        }
+        if let other = gases.other, let species = gases.otherSpecies {
+            guard let factor = gwp.gwp(species, in: set) else {
+                return .failure(
+                    FieldProblem("gas", "\(set.rawValue) gives no GWP for \(species); choose another GWP set or species"))
+            }
+            total += other * factor
+        }
+        return .success(total)
+    }
+
+    /// Converts an activity to the unit a factor is expressed in: within a dimension by unit
+    /// size; mass ↔ energy through the fuel's NCV (TJ/Gg); volume ↔ mass through its density.
+    public func convert(_ activity: Activity, to target: ActivityUnit, fuel: String) -> Result<Double, FieldProblem> {
+        if let factor = activity.unit.factor(to: target) { return .success(activity.value * factor) }
+        let from = activity.unit.dimension
+        let to = target.dimension
+        let convertible: Set<Dimension> = [.energy, .mass, .volume]
+        guard convertible.contains(from) && convertible.contains(to) else {
+            return .failure(
+                FieldProblem("ef_unit", "a factor per \(target.symbol) cannot apply to activity in \(activity.unit.symbol)"))
+        }
+        guard !fuel.isEmpty else {
+            return .failure(
+                FieldProblem("fuel", "converting \(activity.unit.symbol) to \(target.symbol) needs the fuel (its NCV or density)")
+            )
+        }
+        let properties = fuels[fuel]
+        // Into tonnes first.
+        let tonnes: Double
+        switch from {
+        case .mass: tonnes = activity.value * activity.unit.inBase
+        case .volume:
+            guard let density = properties?.density else {
+                return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert \(activity.unit.symbol)"))
+            }
+            tonnes = activity.value * activity.unit.inBase * density
+        default:
+            guard let ncv = properties?.ncv else {
+                return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
+            }
+            // TJ ÷ (TJ/Gg) = Gg; × 1000 = t.
+            tonnes = activity.value * activity.unit.inBase / ncv * 1000
+        }
+        switch to {
+        case .mass: return .success(tonnes / target.inBase)
+        case .volume:
+            guard let density = properties?.density else {
+                return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert to \(target.symbol)"))
+            }
+            return .success(tonnes / density / target.inBase)
+        default:
+            guard let ncv = properties?.ncv else {
+                return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
+            }
+            // t ÷ 1000 = Gg; × NCV (TJ/Gg) = TJ.
+            return .success(tonnes / 1000 * ncv / target.inBase)
+        }
+    }
+
+    private func failed(_ problems: [FieldProblem], _ origin: MethaneOrigin) -> LineResult {
+        LineResult(status: .failed(problems), gases: GasAmounts(), methaneOrigin: origin, co2e: nil)
+    }
+}

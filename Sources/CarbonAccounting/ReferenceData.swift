@@ -1,0 +1,42 @@
+import Foundation
+
+/// The reference data the engine needs, loaded and validated once at start from the files in
+/// `Resources/reference` (each row of which names its source).
+public struct ReferenceData: Sendable {
+    public let tree: GPCTree
+    public let gwp: GWPTable
+    public let fuels: FuelTable
+    public let library: FactorLibrary
+
+    public init(tree: GPCTree, gwp: GWPTable, fuels: FuelTable, library: FactorLibrary) {
+        self.tree = tree
+        self.gwp = gwp
+        self.fuels = fuels
+        self.library = library
+    }
+
+    public func calculator(set: GWPSet, year: Int? = nil) -> Calculator {
+        Calculator(tree: tree, gwp: gwp, fuels: fuels, set: set, year: year)
+    }
+
+    public var parser: LineParser { LineParser(tree: tree, gwp: gwp) }
+
+    /// The bundled reference files. Throws with file and line when a file is malformed.
+    public static func bundled() throws -> ReferenceData {
+        func file(_ name: String) throws -> String {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources/reference")
+            else { throw ReferenceDataError(file: "\(name).csv", line: 0, message: "missing from the bundle") }
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+        let fuels = try FuelTable.parse(ncvCSV: try file("ipcc2006_fuel_ncv_carbon_co2"), densityCSV: try? file("fuel_densities"))
+        return ReferenceData(
+            tree: try GPCTree.parse(csv: try file("gpc_structure")), gwp: try GWPTable.parse(csv: try file("gwp_100yr")),
+            fuels: fuels,
+            library: try FactorLibrary.parse(
+                stationary: try file("ipcc2006_stationary_combustion_ef"), mobile: try file("ipcc2006_mobile_combustion_ef"),
+                grid: try file("grid_emission_factors_ne_asia")))
+    }
+
+    /// Loaded once per process; the files never change while it runs.
+    public static let shared: Result<ReferenceData, any Error> = Result { try bundled() }
+}

@@ -1,0 +1,167 @@
+/// Whether each GPC cell has what the chosen level requires (GPC v1.1 §3.4: every emission source
+/// of the level is reported as a number or a notation key).
+public struct Completeness: Sendable, Hashable {
+    public enum State: Sendable, Hashable {
+        case data
+        case notation([NotationKey])
+        case missing
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public let subCategory: SubCategory
+        public let required: Bool
+        public let state: State
+    }
+
+    public let entries: [Entry]
+
+    public var required: [Entry] { entries.filter(\.required) }
+    public var missing: [Entry] { entries.filter { $0.required && $0.state == .missing } }
+    public var coveredCount: Int { required.count - missing.count }
+    public var isComplete: Bool { missing.isEmpty }
+}
+
+/// Everything the platform shows about an inventory, computed from its lines in one pass.
+public struct InventoryReport: Sendable {
+    public let set: GWPSet
+    public let level: ReportingLevel
+    /// One result per input line, in order.
+    public let results: [LineResult]
+    public let territorial: Aggregate
+    public let basic: Aggregate
+    public let basicPlus: Aggregate
+    /// Indexed by `Sector.allCases`.
+    public let bySector: [Aggregate]
+    /// Indexed by sector, then scope (`Scope.allCases`).
+    public let bySectorScope: [[Aggregate]]
+    /// Indexed by sector, then basis (`TotalBasis.allCases`).
+    public let bySectorBasis: [[Aggregate]]
+    public let byScope: [Aggregate]
+    /// Indexed by the tree's sub-category order.
+    public let bySubCategory: [Aggregate]
+    /// Memo items, never in a total.
+    public let biogenicCO2: Double?
+    public let marketBasedScope2: Double?
+    public let completeness: Completeness
+    public let tree: GPCTree
+
+    public func total(_ basis: TotalBasis) -> Aggregate {
+        switch basis {
+        case .territorial: territorial
+        case .basic: basic
+        case .basicPlus: basicPlus
+        }
+    }
+
+    /// The total of the inventory's own level (BASIC or BASIC+).
+    public var levelTotal: Aggregate { total(level.basis) }
+
+    public func sector(_ sector: Sector) -> Aggregate { bySector[Sector.allCases.firstIndex(of: sector)!] }
+
+    public func cell(_ sector: Sector, _ scope: Scope) -> Aggregate {
+        bySectorScope[Sector.allCases.firstIndex(of: sector)!][Scope.allCases.firstIndex(of: scope)!]
+    }
+
+    public func cell(_ sector: Sector, _ basis: TotalBasis) -> Aggregate {
+        bySectorBasis[Sector.allCases.firstIndex(of: sector)!][TotalBasis.allCases.firstIndex(of: basis)!]
+    }
+
+    public func scope(_ scope: Scope) -> Aggregate { byScope[Scope.allCases.firstIndex(of: scope)!] }
+
+    public func subCategory(_ ref: String) -> Aggregate? { tree.position(of: ref).map { bySubCategory[$0] } }
+
+    public var failedLines: [(index: Int, problems: [FieldProblem])] {
+        results.enumerated().compactMap { index, result in
+            result.problems.isEmpty ? nil : (index, result.problems)
+        }
+    }
+}
+
+extension Calculator {
+    /// Calculates every line and sums them. Rules (GPC v1.1 chapter 3, Table 3.1):
+    /// - territorial = every scope-1 line (including I.4.4, III.x.3, IV and V);
+    /// - BASIC = lines of sub-categories in BASIC (I and II scopes 1–2, III scopes 1 and 3);
+    /// - BASIC+ = BASIC plus I and II scope 3, IV and V; VI never counts;
+    /// - biogenic CO2 and market-based scope 2 are memo items outside every total;
+    /// - failed lines and notation keys add nothing; sums are exact (no rounding).
+    public func report(lines: [Line], level: ReportingLevel) -> InventoryReport {
+        let sectors = Sector.allCases
+        let scopes = Scope.allCases
+        let bases = TotalBasis.allCases
+        var territorial = Aggregate()
+        var basic = Aggregate()
+        var basicPlus = Aggregate()
+        var bySector = Array(repeating: Aggregate(), count: sectors.count)
+        var bySectorScope = Array(repeating: Array(repeating: Aggregate(), count: scopes.count), count: sectors.count)
+        var bySectorBasis = Array(repeating: Array(repeating: Aggregate(), count: bases.count), count: sectors.count)
+        var byScope = Array(repeating: Aggregate(), count: scopes.count)
+        var bySubCategory = Array(repeating: Aggregate(), count: tree.subCategories.count)
+        var hasData = Array(repeating: false, count: tree.subCategories.count)
+        var keys = Array(repeating: [NotationKey](), count: tree.subCategories.count)
+        var biogenic: Double?
+        var market: Double?
+        var results: [LineResult] = []
+        results.reserveCapacity(lines.count)
+        let n2oGWP = gwp.gwp("N2O", in: set) ?? 0
+        let ch4GWP = [
+            MethaneOrigin.fossil: gwp.gwp("CH4", in: set, methaneOrigin: .fossil) ?? 0,
+            .nonFossil: gwp.gwp("CH4", in: set, methaneOrigin: .nonFossil) ?? 0,
+        ]
+        let sectorIndex = Dictionary(uniqueKeysWithValues: sectors.enumerated().map { ($1, $0) })
+
+        for line in lines {
+            let result = calculate(line)
+            results.append(result)
+            guard let position = tree.position(of: line.gpcRef) else { continue }
+            let subCategory = tree.subCategories[position]
+            switch result.status {
+            case .failed: continue
+            case .notation(let key):
+                keys[position].append(key)
+                continue
+            case .emissions: break
+            }
+            if let value = result.gases.biogenicCO2 { biogenic = (biogenic ?? 0) + value }
+            if line.isMemo {
+                market = (market ?? 0) + (result.co2e ?? 0)
+                hasData[position] = true
+                continue
+            }
+            hasData[position] = true
+            let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
+            let ch4 = ch4GWP[result.methaneOrigin]!
+            func add(_ aggregate: inout Aggregate) {
+                aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2oGWP, otherGWP: otherGWP)
+            }
+            let s = sectorIndex[subCategory.sector]!
+            let scope = subCategory.scope.rawValue - 1
+            add(&bySubCategory[position])
+            add(&bySector[s])
+            add(&bySectorScope[s][scope])
+            add(&byScope[scope])
+            if subCategory.inTerritorial {
+                add(&territorial)
+                add(&bySectorBasis[s][0])
+            }
+            if subCategory.inBasic {
+                add(&basic)
+                add(&bySectorBasis[s][1])
+            }
+            if subCategory.inBasicPlus {
+                add(&basicPlus)
+                add(&bySectorBasis[s][2])
+            }
+        }
+
+        let entries = tree.subCategories.enumerated().map { position, subCategory in
+            let state: Completeness.State =
+                hasData[position] ? .data : keys[position].isEmpty ? .missing : .notation(keys[position])
+            return Completeness.Entry(subCategory: subCategory, required: level.requires(subCategory), state: state)
+        }
+        return InventoryReport(
+            set: set, level: level, results: results, territorial: territorial, basic: basic, basicPlus: basicPlus,
+            bySector: bySector, bySectorScope: bySectorScope, bySectorBasis: bySectorBasis, byScope: byScope,
+            bySubCategory: bySubCategory, biogenicCO2: biogenic, marketBasedScope2: market,
+            completeness: Completeness(entries: entries), tree: tree)
+    }
+}
