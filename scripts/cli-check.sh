@@ -21,8 +21,8 @@ check() { # check NAME CONDITION-COMMAND...
 check migrate "$BIN" migrate
 first=$("$BIN" seed | tail -n 1)
 second=$("$BIN" seed | tail -n 1)
-check seed-loads [ "${first#Added }" != "0 cities, 0 facts, 0 organisations, 0 programmes." ]
-check seed-idempotent [ "$second" = "Added 0 cities, 0 facts, 0 organisations, 0 programmes." ]
+check seed-loads [ "${first#Added }" != "0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories." ]
+check seed-idempotent [ "$second" = "Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories." ]
 check user-create-env env LCC_PASSWORD='a long enough password' "$BIN" user create --email Officer@Example.org \
     --name "Seoul Officer" --role member --organisation seoul-metropolitan-government
 check user-create-stdin sh -c "echo 'another long password' | '$BIN' user create --email sec@example.org --name 'Sec' --role secretariat"

@@ -1,3 +1,4 @@
+import CarbonAccounting
 import FluentKit
 import Foundation
 import Hummingbird
@@ -25,7 +26,7 @@ public func buildApplication(
         sessions: WebSessions(driver: driver, secureCookies: config.secureCookies, lifetime: config.sessionLifetime),
         cityDirectory: CityDirectory(),
         organisationDirectory: OrganisationDirectory(),
-        clock: appClock, logger: logger
+        clock: appClock, logger: logger, reference: try ReferenceData.shared.get(), inventoryCache: InventoryCache()
     )
     let router = buildRouter(services: services)
     var lifecycle: [any Service] = [driver]

@@ -1,3 +1,4 @@
+import CarbonAccounting
 import FluentKit
 import Foundation
 import HummingbirdAuth
@@ -18,6 +19,13 @@ struct Services: Sendable {
     let organisationDirectory: OrganisationDirectory
     let clock: AppClock
     let logger: Logger
+    /// GPC tree, GWPs, fuels and the factor library, loaded and validated once at start.
+    let reference: ReferenceData
+    let inventoryCache: InventoryCache
 
     var db: any Database { database.db }
+
+    var inventories: InventoryService {
+        InventoryService(db: db, reference: reference, cache: inventoryCache, clock: clock)
+    }
 }

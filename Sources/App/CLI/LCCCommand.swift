@@ -9,7 +9,9 @@ public struct LCCCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lcc",
         abstract: "The LCC Platform: low-carbon city work of North-East Asia.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, TokenCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, Seed.self, UserCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self,
+        ],
         defaultSubcommand: Serve.self
     )
 
@@ -99,7 +101,7 @@ struct Seed: AsyncParsableCommand {
         do {
             let report = try await Seeder(db: database.db, clock: AppClock()).seed(try DemoData.load())
             say(
-                "Added \(report.cities) cities, \(report.facts) facts, \(report.organisations) organisations, \(report.programmes) programmes."
+                "Added \(report.cities) cities, \(report.facts) facts, \(report.organisations) organisations, \(report.programmes) programmes, \(report.reportedEmissions) reported emission totals, \(report.inventories) inventories."
             )
         } catch {
             await database.shutdown()

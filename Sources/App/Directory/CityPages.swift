@@ -70,6 +70,7 @@ enum CityPages {
             h1 { name }
             if model.canEdit { para { link(.class("button"), .href(Paths.editCity(city.slug))) { t("city.edit") } } }
             if let details = city.details { para(.class("lead")) { details } }
+            para { link(.class("button secondary"), .href(Paths.cityInventories(city.slug))) { t("city.emissions_link") } }
             section {
                 h2 { t("city.names") }
                 dl(.class("names")) {

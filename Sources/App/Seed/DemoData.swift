@@ -54,10 +54,44 @@ struct DemoData: Sendable {
         let sources: [String]
     }
 
+    struct ReportedRow: Decodable, Sendable {
+        let city: String
+        let year: Int
+        let total_tco2e: Double?
+        let scope1_tco2e: Double?
+        let scope2_tco2e: Double?
+        let scope3_tco2e: Double?
+        let basis: String
+        let gases: String
+        let unit: String
+        let source: String
+        let source_file: String?
+        let confidence: String
+        let note: String?
+    }
+
+    /// A demo inventory: its settings, and its lines in the published CSV template.
+    struct InventoryRow: Decodable, Sendable {
+        let file: String
+        let city: String
+        let year: Int
+        let level: String
+        let gwp_set: String
+        let illustrative: Bool
+        let boundary: String
+        /// Demo inventories are published so that visitors see them (labelled illustrative).
+        let state: String
+        var csv: String = ""
+
+        enum CodingKeys: String, CodingKey { case file, city, year, level, gwp_set, illustrative, boundary, state }
+    }
+
     let cities: [CityRow]
     let facts: [FactRow]
     let organisations: [OrganisationRow]
     let programmes: [ProgrammeRow]
+    let reported: [ReportedRow]
+    let inventories: [InventoryRow]
 
     static func load() throws -> DemoData {
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
@@ -66,11 +100,21 @@ struct DemoData: Sendable {
             }
             return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
         }
+        var inventories: [InventoryRow] = []
+        for var row in try read("inventories/index", as: [InventoryRow].self) {
+            let name = (row.file as NSString).deletingPathExtension
+            guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources/seed/inventories")
+            else { throw AppError.internal("missing seed inventory \(row.file)") }
+            row.csv = try String(contentsOf: url, encoding: .utf8)
+            inventories.append(row)
+        }
         return DemoData(
             cities: try read("cities", as: [CityRow].self),
             facts: try read("city_facts", as: [FactRow].self),
             organisations: try read("organisations", as: [OrganisationRow].self),
-            programmes: try read("programmes", as: [ProgrammeRow].self)
+            programmes: try read("programmes", as: [ProgrammeRow].self),
+            reported: try read("reported_emissions", as: [ReportedRow].self),
+            inventories: inventories
         )
     }
 }

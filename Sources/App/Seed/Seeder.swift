@@ -1,3 +1,4 @@
+import CarbonAccounting
 import FluentKit
 import Foundation
 
@@ -8,10 +9,64 @@ struct Seeder: Sendable {
     let clock: AppClock
 
     struct Report: Sendable, Equatable {
-        var cities = 0, facts = 0, organisations = 0, programmes = 0
+        var cities = 0, facts = 0, organisations = 0, programmes = 0, reportedEmissions = 0, inventories = 0
     }
 
     func seed(_ data: DemoData) async throws -> Report {
+        var report = try await seedDirectory(data)
+        try await seedEmissions(data, into: &report)
+        return report
+    }
+
+    /// Reported summaries (skipped when the same city, year, total and source exist) and the demo
+    /// inventories (skipped when the city already has an inventory for that year).
+    private func seedEmissions(_ data: DemoData, into report: inout Report) async throws {
+        let reference = try ReferenceData.shared.get()
+        let cityIDs = Dictionary(uniqueKeysWithValues: try await City.query(on: db).all().map { ($0.slug, $0) })
+        let count = try await db.transaction { db in
+            var added = 0
+            let existing = Set(
+                try await ReportedEmission.query(on: db).all().map {
+                    "\($0.$city.id)|\($0.year)|\($0.total.map { String($0) } ?? "")|\($0.source)"
+                })
+            for row in data.reported {
+                guard let city = cityIDs[row.city] else { throw AppError.internal("seed: unknown city \(row.city)") }
+                let cityID = try city.requireID()
+                guard !existing.contains("\(cityID)|\(row.year)|\(row.total_tco2e.map { String($0) } ?? "")|\(row.source)") else {
+                    continue
+                }
+                try await ReportedEmission(
+                    cityID: cityID, year: row.year, total: row.total_tco2e, scope1: row.scope1_tco2e, scope2: row.scope2_tco2e,
+                    scope3: row.scope3_tco2e, basis: row.basis, gases: row.gases, unit: row.unit, source: row.source,
+                    sourceFile: row.source_file, confidence: row.confidence, note: row.note
+                ).create(on: db)
+                added += 1
+            }
+            return added
+        }
+        report.reportedEmissions = count
+        let service = InventoryService(db: db, reference: reference, cache: InventoryCache(capacity: 1), clock: clock)
+        for row in data.inventories {
+            guard let city = cityIDs[row.city], let level = ReportingLevel.parse(row.level), let set = GWPSet.parse(row.gwp_set)
+            else { throw AppError.internal("seed: bad inventory \(row.file)") }
+            guard try await service.find(city: city, year: row.year) == nil else { continue }
+            let lines: [Line]
+            switch InventoryCSV.read(
+                row.csv, parser: reference.parser, calculator: reference.calculator(set: set, year: row.year))
+            {
+            case .success(let parsed): lines = parsed
+            case .failure(let problems):
+                throw AppError.internal("seed: \(row.file): \(problems.items.map(\.description).joined(separator: "; "))")
+            }
+            _ = try await service.create(
+                city: city, year: row.year, level: level, gwpSet: set, boundary: row.boundary, illustrative: row.illustrative,
+                lines: lines, summary: "Demo data loaded from seed/inventories/\(row.file)",
+                state: InventoryState(rawValue: row.state) ?? .draft, by: nil)
+            report.inventories += 1
+        }
+    }
+
+    private func seedDirectory(_ data: DemoData) async throws -> Report {
         try await db.transaction { db in
             var report = Report()
             var programmeIDs = Dictionary(

@@ -1,3 +1,4 @@
+import CarbonAccounting
 import Foundation
 import HTTPTypes
 
@@ -23,6 +24,8 @@ struct AppError: Error, Sendable {
     var messageKey: String
     /// Field name → catalogue key of what is wrong with it.
     var fieldErrors: [String: String] = [:]
+    /// Problems of an uploaded file, each with its row and column (imports).
+    var rowErrors: [ImportProblem] = []
     var retryAfterSeconds: Int? = nil
     /// For the log only; never shown to the user.
     var internalDetail: String? = nil
@@ -49,6 +52,11 @@ struct AppError: Error, Sendable {
 
     static func validation(_ fields: [String: String]) -> AppError {
         AppError(kind: .validation, messageKey: "error.validation", fieldErrors: fields)
+    }
+
+    /// A file that cannot be imported: nothing was imported; every problem has its row and column.
+    static func invalidFile(_ problems: [ImportProblem]) -> AppError {
+        AppError(kind: .validation, messageKey: "error.invalid_file", rowErrors: problems)
     }
 
     static func badRequest(_ key: String) -> AppError { AppError(kind: .badRequest, messageKey: key) }

@@ -1,3 +1,4 @@
+import CarbonAccounting
 import Foundation
 import Hummingbird
 import Logging
@@ -82,6 +83,14 @@ struct ErrorMiddleware: RouterMiddleware {
                 ]
             }
         }
+        if !error.rowErrors.isEmpty {
+            body["errors"] = error.rowErrors.map { problem in
+                [
+                    "row": problem.row.map { $0 as any Sendable } ?? NSNull(), "field": problem.column ?? "",
+                    "code": "invalid", "message": problem.message,
+                ] as [String: any Sendable]
+            }
+        }
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
         return Response(
             status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(bytes: data))
@@ -97,6 +106,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if !error.fieldErrors.isEmpty {
                 ul { for (field, key) in error.fieldErrors.sorted(by: { $0.key < $1.key }) { li { "\(field): \(t(key))" } } }
             }
+            if !error.rowErrors.isEmpty { ul { for problem in error.rowErrors { li { problem.description } } } }
             para { link(.href(Paths.home)) { t("nav.home") } }
         }
         return Response(

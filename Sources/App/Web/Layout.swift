@@ -45,6 +45,7 @@ enum Layout {
                                 ul {
                                     li { link(.href(Paths.cities)) { t("nav.cities") } }
                                     li { link(.href(Paths.organisations)) { t("nav.organisations") } }
+                                    li { link(.href(Paths.inventories)) { t("nav.inventories") } }
                                     if let user = chrome.user {
                                         if let slug = user.organisationSlug {
                                             li { link(.href(Paths.organisation(slug))) { t("nav.my_organisation") } }

@@ -81,6 +81,15 @@ struct CSRFMiddleware: RouterMiddleware {
                 throw AppError(kind: .payloadTooLarge, messageKey: "error.payload_too_large")
             }
             presented = FormData(encoded: String(buffer: body))[CSRF.fieldName]
+        } else if presented == nil, let boundary = Multipart.boundary(of: request.headers[.contentType] ?? "") {
+            // File uploads carry the form token as a part; the body stays collected for the handler.
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: UploadLimits.importBytes)
+            } catch {
+                throw AppError(kind: .payloadTooLarge, messageKey: "error.upload_too_large")
+            }
+            presented = Multipart.parse(Array(body.readableBytesView), boundary: boundary)?[CSRF.fieldName]?.text
         }
         guard let expected = context.session?.csrfToken, let presented, Token.constantTimeEquals(expected, presented) else {
             throw AppError.csrf

@@ -1,3 +1,4 @@
+import CarbonAccounting
 import HTTPTypes
 import NIOConcurrencyHelpers
 import FluentKit
@@ -53,7 +54,8 @@ import Testing
                     driver: FluentPersistDriver(db: harness.db, clock: AppClock()), secureCookies: false, lifetime: .seconds(60)),
                 cityDirectory: CityDirectory(),
                 organisationDirectory: OrganisationDirectory(),
-                clock: AppClock(), logger: Logger(label: "test")
+                clock: AppClock(), logger: Logger(label: "test"), reference: try ReferenceData.shared.get(),
+                inventoryCache: InventoryCache()
             )
             let routed = Set(
                 buildRouter(services: services).routes.map { "\($0.method.rawValue) \($0.path.description)" }

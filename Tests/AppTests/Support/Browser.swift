@@ -104,3 +104,23 @@ final class Browser: Sendable {
         return date <= Date()
     }
 }
+
+extension Browser {
+    /// Posts a file as `multipart/form-data`, with the form token as a part (like the upload form).
+    @discardableResult
+    func upload(
+        _ uri: String, field: String = "file", filename: String, contentType: String = "text/csv", content: String,
+        withToken: Bool = true
+    ) async throws -> Page {
+        let boundary = "----lcc-test-\(UUID().uuidString)"
+        var body = ""
+        if withToken, let token = csrf {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
+        body += "Content-Type: \(contentType)\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        return try await send(
+            uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+            body: ByteBuffer(string: body))
+    }
+}

@@ -13,5 +13,6 @@ enum AppMigrations {
         M007_CreateTokens(),
         M008_CreateSessionsAndLoginAttempts(),
         M009_CreateAuditEntries(),
+        M010_CreateInventories(),
     ]
 }

@@ -19,6 +19,7 @@ func dt(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { eleme
 func dd(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("dd", a, c) }
 func table(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("table", a, c) }
 func caption(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("caption", a, c) }
+func tfoot(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("tfoot", a, c) }
 func thead(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("thead", a, c) }
 func tbody(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("tbody", a, c) }
 func tr(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("tr", a, c) }

@@ -1,0 +1,284 @@
+import CarbonAccounting
+import Foundation
+
+/// The line form's values and errors, by template column (plus `factor`, the library pick).
+struct LineFormModel: Sendable {
+    var fields: [String: String]
+    var errors: [String: String]
+    var rowID: UUID?
+}
+
+enum InventoryEditPages {
+    static let unitChoices = ActivityUnit.all.map(\.symbol)
+
+    static func sector(
+        _ computed: ComputedInventory, sector: Sector, csrf: String, chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        let inventory = computed.inventory
+        let cityName = t.pick(inventory.cityNames)
+        let title = "\(sector.rawValue) \(t("sector.\(sector.rawValue)")) — \(cityName) \(inventory.year)"
+        let rows = Array(zip(computed.lines, computed.report.results))
+        return Layout.render(title: title, chrome: chrome) {
+            para(.class("breadcrumb")) {
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
+                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                }
+            }
+            h1 { title }
+            nav(.class("sectors"), .aria("label", t("inventory.edit_by_sector"))) {
+                for other in Sector.allCases {
+                    link(
+                        .class(other == sector ? "button" : "button secondary"),
+                        .href(Paths.inventorySector(inventory.citySlug, inventory.year, other.rawValue)),
+                        .when(other == sector, .aria("current", "page"))
+                    ) { other.rawValue }
+                    " "
+                }
+            }
+            InventoryComponents.conventions(inventory.gwpSet, t: t)
+            for sub in computed.report.tree.subCategories(in: sector) {
+                section(.class("subcategory"), .id("sub-\(sub.ref)")) {
+                    h2 {
+                        "\(sub.ref) \(sub.name) "
+                        small {
+                            t("scope.\(sub.scope.rawValue)")
+                                + (inventory.level.requires(sub) ? "" : " · " + t("inventory.not_required"))
+                        }
+                    }
+                    let lines = rows.filter { $0.0.line.gpcRef == sub.ref }
+                    if lines.isEmpty {
+                        para(.class("empty")) { t("inventory.cell_empty") }
+                    } else {
+                        LinesPage.table(t: t, rows: lines, inventory: inventory, canEdit: true, tree: computed.report.tree)
+                    }
+                    para {
+                        link(
+                            .class("button secondary"),
+                            .href(Paths.newInventoryLine(inventory.citySlug, inventory.year, ref: sub.ref))
+                        ) {
+                            t("line.add")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func lineForm(
+        _ model: LineFormModel, inventory: InventorySummary, factors: [EmissionFactor], csrf: String, chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        let cityName = t.pick(inventory.cityNames)
+        let ref = model.fields["gpc_ref"] ?? ""
+        let title = model.rowID == nil ? t("line.new_title", ["ref": ref]) : t("line.edit_title", ["ref": ref])
+        let errors = model.errors
+        func value(_ name: String) -> String { model.fields[name] ?? "" }
+        func field(_ name: String, hint: String? = nil, type: String = "text") -> Node {
+            Forms.text(
+                name, label: t("column.\(name)"), value: value(name), errors: errors, t: t, type: "text", hint: hint,
+                maxLength: 2000)
+        }
+        let action =
+            model.rowID.map { Paths.inventoryLine(inventory.citySlug, inventory.year, $0) }
+            ?? Paths.createInventoryLine(inventory.citySlug, inventory.year)
+        return Layout.render(title: title, chrome: chrome) {
+            para(.class("breadcrumb")) {
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
+                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                }
+                if let sector = ref.split(separator: ".").first {
+                    " › "
+                    link(.href(Paths.inventorySector(inventory.citySlug, inventory.year, String(sector)))) { String(sector) }
+                }
+            }
+            h1 { title }
+            para(.class("lead")) { t("line.form_lead") }
+            if let summary = Forms.errorSummary(errors, order: LineColumns.all, t: t) { summary }
+            form(.action(action), .post, .class("line-form")) {
+                Forms.csrf(csrf)
+                Forms.text("gpc_ref", label: t("column.gpc_ref"), value: ref, errors: errors, t: t, required: true, maxLength: 10)
+                field("description")
+                fieldset {
+                    legend { t("line.notation") }
+                    Forms.select(
+                        "notation_key", label: t("column.notation_key"),
+                        options: NotationKey.allCases.map { ($0.rawValue, "\($0.rawValue) — \(t("notation.\($0.rawValue)"))") },
+                        selected: value("notation_key"), errors: errors, t: t, blank: t("line.no_key"))
+                    field("explanation", hint: t("line.explanation_hint"))
+                }
+                fieldset {
+                    legend { t("line.activity") }
+                    field("activity_value")
+                    Forms.select(
+                        "activity_unit", label: t("column.activity_unit"), options: unitChoices.map { ($0, $0) },
+                        selected: value("activity_unit"), errors: errors, t: t, blank: "—")
+                    field("fuel", hint: t("line.fuel_hint"))
+                }
+                fieldset {
+                    legend { t("line.factors") }
+                    Forms.select(
+                        "factor", label: t("line.factor_picker"),
+                        options: factors.map { factor in
+                            let values = [("CO2", factor.co2), ("CH4", factor.ch4), ("N2O", factor.n2o)].compactMap { gas, v in
+                                v.map { "\(gas) \(LineColumns.format($0))" }
+                            }.joined(separator: ", ")
+                            return (
+                                factor.id, "\(factor.name): \(values) \(factor.unit) — \(factor.citation) [\(factor.confidence)]"
+                            )
+                        }, selected: value("factor"), errors: errors, t: t, blank: t("line.factor_none"),
+                        hint: t("line.factor_hint"))
+                    field("ef_co2")
+                    field("ef_ch4")
+                    field("ef_n2o")
+                    field("ef_unit", hint: t("line.ef_unit_hint"))
+                }
+                fieldset {
+                    legend { t("line.measured") }
+                    field("co2_t")
+                    field("ch4_t")
+                    field("n2o_t")
+                    field("gas", hint: t("line.gas_hint"))
+                    field("gas_t")
+                    field("biogenic_co2_t")
+                }
+                fieldset {
+                    legend { t("line.method") }
+                    Forms.select(
+                        "method", label: t("column.method"),
+                        options: WasteMethod.allCases.map { ($0.rawValue, t("method.\($0.rawValue)")) },
+                        selected: value("method"), errors: errors, t: t, blank: t("line.no_method"))
+                    field("parameters", hint: t("line.parameters_hint"))
+                }
+                Forms.select(
+                    "scope2_method", label: t("column.scope2_method"),
+                    options: [("location", t("scope2.location")), ("market", t("scope2.market"))],
+                    selected: value("scope2_method").isEmpty ? "location" : value("scope2_method"), errors: errors, t: t)
+                Forms.select(
+                    "data_quality", label: t("column.data_quality"),
+                    options: DataQuality.allCases.map { ($0.rawValue, t("quality.\($0.rawValue)")) },
+                    selected: value("data_quality"),
+                    errors: errors, t: t, blank: "—")
+                field("source")
+                Forms.textArea("comment", label: t("column.comment"), value: value("comment"), errors: errors, t: t, rows: 3)
+                field("line_id", hint: t("line.line_id_hint"))
+                Forms.submit(t("common.save"))
+            }
+            if let rowID = model.rowID {
+                form(.action(Paths.deleteInventoryLine(inventory.citySlug, inventory.year, rowID)), .post, .class("danger")) {
+                    Forms.csrf(csrf)
+                    Forms.submit(t("line.delete"), secondary: true)
+                }
+            }
+            para { link(.href(Paths.inventoryTemplate)) { t("template.link") } }
+        }
+    }
+
+    static func importPage(
+        _ inventory: InventorySummary, problems: [ImportProblem], csrf: String, chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        let cityName = t.pick(inventory.cityNames)
+        let title = t("import.title", ["city": cityName, "year": String(inventory.year)])
+        return Layout.render(title: title, chrome: chrome) {
+            para(.class("breadcrumb")) {
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
+                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                }
+            }
+            h1 { title }
+            para(.class("lead")) { t("import.lead") }
+            para { link(.href(Paths.inventoryTemplate)) { t("template.link") } }
+            if !problems.isEmpty {
+                div(.class("error-summary"), .custom("role", "alert"), .id("error-summary")) {
+                    h2 { t("import.failed", ["count": String(problems.count)]) }
+                    table(.class("import-errors")) {
+                        thead {
+                            tr {
+                                th { t("import.row") }
+                                th { t("import.column") }
+                                th { t("import.problem") }
+                            }
+                        }
+                        tbody {
+                            for problem in problems {
+                                tr {
+                                    td { problem.row.map(String.init) ?? "—" }
+                                    td { problem.column ?? "—" }
+                                    td { problem.message }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form(
+                .action(Paths.inventoryImport(inventory.citySlug, inventory.year)), .post,
+                .custom("enctype", "multipart/form-data")
+            ) {
+                Forms.csrf(csrf)
+                div(.class("field")) {
+                    label(.for("f-file")) { t("import.file") }
+                    span(.class("hint"), .id("f-file-hint")) {
+                        t("import.file_hint", ["mb": String(UploadLimits.importBytes / 1024 / 1024)])
+                    }
+                    input(
+                        .type("file"), .id("f-file"), .name("file"), .custom("accept", ".csv,text/csv"), .required(),
+                        .aria("describedby", "f-file-hint"))
+                }
+                Forms.submit(t("import.submit"))
+            }
+        }
+    }
+
+    static func newInventory(
+        city: City, fields: [String: String], errors: [String: String], csrf: String, chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        let cityName = t.pick(city.names)
+        let title = t("inventory.new_title", ["city": cityName])
+        return Layout.render(title: title, chrome: chrome) {
+            para(.class("breadcrumb")) { link(.href(Paths.cityInventories(city.slug))) { t("inventories.title") } }
+            h1 { title }
+            if let summary = Forms.errorSummary(errors, order: ["year", "level", "gwp_set", "boundary"], t: t) { summary }
+            form(.action(Paths.newInventory(city.slug)), .post) {
+                Forms.csrf(csrf)
+                settingsFields(fields, errors: errors, t: t, withYear: true)
+                Forms.submit(t("inventory.create"))
+            }
+        }
+    }
+
+    static func settingsFields(_ fields: [String: String], errors: [String: String], t: Translator, withYear: Bool) -> Node {
+        .fragment(
+            build {
+                if withYear {
+                    Forms.text(
+                        "year", label: t("inventory.year"), value: fields["year"] ?? "", errors: errors, t: t, type: "number",
+                        required: true, maxLength: 4)
+                }
+                Forms.select(
+                    "level", label: t("inventory.level"), options: ReportingLevel.allCases.map { ($0.rawValue, $0.rawValue) },
+                    selected: fields["level"] ?? "BASIC", errors: errors, t: t, hint: t("inventory.level_hint"))
+                Forms.select(
+                    "gwp_set", label: t("inventory.gwp_set"), options: GWPSet.allCases.map { ($0.rawValue, $0.convention) },
+                    selected: fields["gwp_set"] ?? "AR5", errors: errors, t: t)
+                Forms.textArea(
+                    "boundary", label: t("inventory.boundary"), value: fields["boundary"] ?? "", errors: errors, t: t,
+                    hint: t("inventory.boundary_hint"), rows: 3)
+            })
+    }
+
+    static func settingsForm(_ inventory: InventorySummary, csrf: String, t: Translator) -> Node {
+        details {
+            summary { t("inventory.settings") }
+            form(.action(Paths.inventorySettings(inventory.citySlug, inventory.year)), .post) {
+                Forms.csrf(csrf)
+                settingsFields(
+                    ["level": inventory.level.rawValue, "gwp_set": inventory.gwpSet.rawValue, "boundary": inventory.boundary],
+                    errors: [:], t: t, withYear: false)
+                Forms.submit(t("common.save"), secondary: true)
+            }
+        }
+    }
+}

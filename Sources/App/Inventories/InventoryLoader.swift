@@ -1,0 +1,74 @@
+import CarbonAccounting
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// Finds the city and inventory a route names and what the user may do with it. An inventory the
+/// user may not see is "not found": drafts do not leak through status codes.
+struct InventoryTarget: Sendable {
+    let city: City
+    let inventory: Inventory
+    let access: InventoryAccess
+}
+
+extension Services {
+    func city(slug: String) async throws -> City {
+        guard let city = try await CityQueries.bySlug(slug, on: db) else { throw AppError.notFound }
+        return city
+    }
+
+    func inventoryTarget(_ parameters: Parameters, user: CurrentUser?) async throws -> InventoryTarget {
+        let city = try await city(slug: try parameters.require("slug"))
+        guard let year = Int(try parameters.require("year")),
+            let inventory = try await inventories.find(city: city, year: year)
+        else { throw AppError.notFound }
+        let access = InventoryAccess(user: user, cityID: try city.requireID(), inventory: inventory)
+        guard access.canView else { throw AppError.notFound }
+        return InventoryTarget(city: city, inventory: inventory, access: access)
+    }
+
+    /// The target, for a change: only editors, and only while the inventory is a draft.
+    func editableInventory(_ parameters: Parameters, user: CurrentUser) async throws -> InventoryTarget {
+        let target = try await inventoryTarget(parameters, user: user)
+        guard target.access.isEditor else { throw AppError.forbidden }
+        guard target.access.canEdit else { throw AppError.conflict("inventory.not_draft") }
+        return target
+    }
+}
+
+/// Reads an uploaded inventory file, with its limits: size, type, encoding, then the template.
+enum InventoryUpload {
+    static func lines(
+        fromCSV bytes: [UInt8], filename: String?, contentType: String?, reference: ReferenceData, set: GWPSet, year: Int
+    ) throws -> [Line] {
+        if bytes.isEmpty { throw AppError.invalidFile([ImportProblem(row: nil, column: nil, message: "the file is empty")]) }
+        if let filename, !filename.isEmpty, !filename.lowercased().hasSuffix(".csv") && !filename.lowercased().hasSuffix(".txt") {
+            throw AppError.invalidFile([
+                ImportProblem(
+                    row: nil, column: nil,
+                    message: "“\(filename)” is not a CSV file (expected a .csv file in the template's format)")
+            ])
+        }
+        if let contentType, Self.binaryTypes.contains(where: { contentType.lowercased().hasPrefix($0) }) {
+            throw AppError.invalidFile([
+                ImportProblem(
+                    row: nil, column: nil, message: "the file is \(contentType), not CSV text (save the sheet as CSV UTF-8)")
+            ])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            throw AppError.invalidFile([
+                ImportProblem(
+                    row: nil, column: nil, message: "the file is not UTF-8 text: save it as “CSV UTF-8”, not as a spreadsheet")
+            ])
+        }
+        switch InventoryCSV.read(text, parser: reference.parser, calculator: reference.calculator(set: set, year: year)) {
+        case .success(let lines): return lines
+        case .failure(let problems): throw AppError.invalidFile(problems.items)
+        }
+    }
+
+    static let binaryTypes = [
+        "application/vnd.openxmlformats", "application/vnd.ms-excel", "application/pdf", "application/zip", "image/",
+        "application/octet-stream-binary",
+    ]
+}

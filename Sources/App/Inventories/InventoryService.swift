@@ -1,0 +1,285 @@
+import CarbonAccounting
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+
+/// An inventory with everything computed from it: what pages, exports and the API show.
+struct ComputedInventory: Sendable {
+    let inventory: InventorySummary
+    let lines: [StoredLine]
+    let report: InventoryReport
+    let warnings: [Warning]
+}
+
+/// The inventory's own fields as a plain value (views never see Fluent models).
+struct InventorySummary: Sendable, Hashable {
+    let id: UUID
+    let cityID: UUID
+    let citySlug: String
+    let cityNames: [String: String]
+    let year: Int
+    let level: ReportingLevel
+    let gwpSet: GWPSet
+    let boundary: String
+    let state: InventoryState
+    let illustrative: Bool
+    let version: Int
+    let stateComment: String?
+    let verifierID: UUID?
+    let updatedAt: Date?
+
+    init(_ inventory: Inventory, city: City) throws {
+        id = try inventory.requireID()
+        cityID = try city.requireID()
+        citySlug = city.slug
+        cityNames = city.names
+        year = inventory.year
+        level = inventory.level
+        gwpSet = inventory.gwpSet
+        boundary = inventory.boundary
+        state = inventory.state
+        illustrative = inventory.illustrative
+        version = inventory.version
+        stateComment = inventory.stateComment
+        verifierID = inventory.verifierID
+        updatedAt = inventory.updatedAt
+    }
+}
+
+/// Inventory operations. Every change runs in one transaction, writes a version and an audit
+/// entry, and leaves the data as it was if anything fails.
+struct InventoryService: Sendable {
+    let db: any Database
+    let reference: ReferenceData
+    let cache: InventoryCache
+    let clock: AppClock
+
+    func find(city: City, year: Int) async throws -> Inventory? {
+        try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == year).first()
+    }
+
+    func list(city: City) async throws -> [Inventory] {
+        try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).sort(\.$year, .descending).all()
+    }
+
+    /// Lines and report of the current version, from the cache when the version is unchanged.
+    func computed(_ inventory: Inventory, city: City) async throws -> ComputedInventory {
+        let summary = try InventorySummary(inventory, city: city)
+        if let cached = cache.get(summary.id, version: summary.version) { return cached.with(summary) }
+        let lines = try await LineStore.load(summary.id, on: db)
+        let calculator = reference.calculator(set: inventory.gwpSet, year: inventory.year)
+        let plain = lines.map(\.line)
+        let report = calculator.report(lines: plain, level: inventory.level)
+        let context = try await plausibilityContext(inventory, city: city)
+        let warnings = Plausibility.check(
+            lines: plain, report: report, library: reference.library, calculator: calculator,
+            previousTotal: context.previousTotal, population: context.population,
+            previousPopulation: context.previousPopulation)
+        let computed = ComputedInventory(inventory: summary, lines: lines, report: report, warnings: warnings)
+        cache.put(computed)
+        return computed
+    }
+
+    /// The previous inventory's total at the same level, and the city's two latest populations
+    /// up to the inventory year, for the year-on-year checks.
+    private func plausibilityContext(_ inventory: Inventory, city: City) async throws -> (
+        previousTotal: Double?, population: Double?, previousPopulation: Double?
+    ) {
+        let previous = try await Inventory.query(on: db).filter(\.$city.$id == city.requireID())
+            .filter(\.$year < inventory.year).sort(\.$year, .descending).first()
+        var previousTotal: Double?
+        if let previous, let version = try await VersionStore.list(previous.requireID(), on: db).first {
+            previousTotal = inventory.level == .basic ? version.totalBasic : version.totalBasicPlus
+        }
+        let populations = try await CityFact.query(on: db).filter(\.$city.$id == city.requireID())
+            .filter(\.$indicator == "population").filter(\.$year <= inventory.year).sort(\.$year, .descending).range(..<2).all()
+        return (previousTotal, populations.first?.value, populations.count > 1 ? populations[1].value : nil)
+    }
+
+    func create(
+        city: City, year: Int, level: ReportingLevel, gwpSet: GWPSet, boundary: String, illustrative: Bool = false,
+        lines: [Line] = [], summary: String = "Created", state: InventoryState = .draft, by user: CurrentUser?
+    ) async throws -> Inventory {
+        if try await find(city: city, year: year) != nil { throw AppError.conflict("inventory.exists") }
+        let now = clock.now()
+        let inventory = Inventory(
+            cityID: try city.requireID(), year: year, level: level, gwpSet: gwpSet, boundary: boundary,
+            illustrative: illustrative, createdBy: user?.id)
+        inventory.state = state
+        try await db.transaction { db in
+            try await inventory.create(on: db)
+            let id = try inventory.requireID()
+            if !lines.isEmpty { try await LineStore.insert(id, lines, startingAt: 0, on: try db.sql()) }
+            try await VersionStore.record(
+                inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
+            try await Audit.record(
+                "inventory.create", entity: "inventory", id: "\(city.slug)/\(year)", actor: user, before: nil,
+                after: ["level": level.rawValue, "gwp_set": gwpSet.rawValue, "lines": String(lines.count)], at: now, on: db)
+        }
+        return inventory
+    }
+
+    /// Replaces all lines (import, restore) in one transaction.
+    func replaceLines(_ inventory: Inventory, city: City, with lines: [Line], summary: String, by user: CurrentUser?) async throws
+    {
+        let now = clock.now()
+        let id = try inventory.requireID()
+        let before = try await LineStore.count(id, on: db)
+        try await db.transaction { db in
+            try await LineStore.replace(id, with: lines, on: db)
+            try await VersionStore.record(
+                inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
+            try await Audit.record(
+                "inventory.replace_lines", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                before: ["lines": String(before)], after: ["lines": String(lines.count), "summary": summary], at: now, on: db)
+        }
+    }
+
+    /// Adds, changes or removes one line; the whole set is snapshotted as the new version.
+    func changeLine(
+        _ inventory: Inventory, city: City, rowID: UUID?, to line: Line?, summary: String, by user: CurrentUser?
+    ) async throws {
+        let now = clock.now()
+        let id = try inventory.requireID()
+        try await db.transaction { db in
+            if let rowID, let line {
+                try await LineStore.update(rowID: rowID, with: line, on: db)
+            } else if let rowID {
+                try await LineStore.delete(rowID: rowID, on: db)
+            } else if let line {
+                try await LineStore.insert(id, [line], startingAt: try await LineStore.nextPosition(id, on: db), on: try db.sql())
+            }
+            let lines = try await LineStore.load(id, on: db).map(\.line)
+            try await VersionStore.record(
+                inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
+            try await Audit.record(
+                "inventory.line", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: nil,
+                after: ["summary": summary], at: now, on: db)
+        }
+    }
+
+    /// Level, GWP set and boundary: the totals are recomputed under the new settings.
+    func updateSettings(
+        _ inventory: Inventory, city: City, level: ReportingLevel, gwpSet: GWPSet, boundary: String, by user: CurrentUser?
+    ) async throws {
+        let now = clock.now()
+        let before: [String: String?] = [
+            "level": inventory.levelRaw, "gwp_set": inventory.gwpSetRaw, "boundary": inventory.boundary,
+        ]
+        try await db.transaction { db in
+            inventory.level = level
+            inventory.gwpSet = gwpSet
+            inventory.boundary = boundary
+            let lines = try await LineStore.load(inventory.requireID(), on: db).map(\.line)
+            try await VersionStore.record(
+                inventory, lines: lines, report: report(inventory, lines),
+                summary: "Settings: \(level.rawValue), \(gwpSet.rawValue)",
+                author: user, at: now, on: db)
+            try await Audit.record(
+                "inventory.settings", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: before,
+                after: ["level": level.rawValue, "gwp_set": gwpSet.rawValue, "boundary": boundary], at: now, on: db)
+        }
+    }
+
+    func transition(
+        _ inventory: Inventory, city: City, _ transition: InventoryTransition, comment: String, by user: CurrentUser
+    ) async throws {
+        let access = InventoryAccess(user: user, cityID: try city.requireID(), inventory: inventory)
+        guard transition.allowed(by: access) else {
+            // Distinguish "not yours" from "not now" for the user.
+            throw access.isEditor || access.canReturn || user.isSecretariat
+                ? AppError.conflict("inventory.transition_not_allowed") : AppError.forbidden
+        }
+        if transition == .return && comment.isEmpty { throw AppError.validation(["comment": "inventory.comment_required"]) }
+        let now = clock.now()
+        let before = inventory.stateRaw
+        try await db.transaction { db in
+            inventory.state = transition.target
+            inventory.stateComment = comment.isEmpty ? nil : comment
+            switch transition {
+            case .submit: inventory.submittedBy = user.id
+            case .verify: inventory.verifiedBy = user.id
+            case .return:
+                inventory.submittedBy = nil
+                inventory.verifiedBy = nil
+            case .publish: break
+            }
+            let lines = try await LineStore.load(inventory.requireID(), on: db).map(\.line)
+            try await VersionStore.record(
+                inventory, lines: lines, report: report(inventory, lines),
+                summary: "State: \(transition.target.rawValue)\(comment.isEmpty ? "" : " — \(comment)")", author: user, at: now,
+                on: db)
+            try await Audit.record(
+                "inventory.\(transition.rawValue)", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                before: ["state": before], after: ["state": inventory.stateRaw, "comment": comment], at: now, on: db)
+        }
+    }
+
+    func nameVerifier(_ inventory: Inventory, city: City, verifier: User?, by user: CurrentUser) async throws {
+        let now = clock.now()
+        try await db.transaction { db in
+            let before = inventory.verifierID?.uuidString
+            inventory.verifierID = try verifier?.requireID()
+            try await inventory.save(on: db)
+            try await Audit.record(
+                "inventory.verifier", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                before: ["verifier": before], after: ["verifier": verifier?.email], at: now, on: db)
+        }
+    }
+
+    /// Restores an old version's lines and settings as a new version (history is never rewritten).
+    func restore(_ inventory: Inventory, city: City, version number: Int, by user: CurrentUser) async throws {
+        guard let snapshot = try await VersionStore.snapshot(inventory.requireID(), number: number, on: db) else {
+            throw AppError.notFound
+        }
+        let level = ReportingLevel(rawValue: snapshot.level) ?? inventory.level
+        let set = GWPSet(rawValue: snapshot.gwpSet) ?? inventory.gwpSet
+        let calculator = reference.calculator(set: set, year: inventory.year)
+        let lines: [Line]
+        if snapshot.csv.split(whereSeparator: \.isNewline).count <= 1 {
+            lines = []
+        } else {
+            switch InventoryCSV.read(snapshot.csv, parser: reference.parser, calculator: calculator) {
+            case .success(let parsed): lines = parsed
+            case .failure(let problems): throw AppError.invalidFile(problems.items)
+            }
+        }
+        inventory.level = level
+        inventory.gwpSet = set
+        try await replaceLines(inventory, city: city, with: lines, summary: "Restored version \(number)", by: user)
+    }
+
+    private func report(_ inventory: Inventory, _ lines: [Line]) -> InventoryReport {
+        reference.calculator(set: inventory.gwpSet, year: inventory.year).report(lines: lines, level: inventory.level)
+    }
+}
+
+/// Computed inventories by id and version: a page view of an unchanged inventory does not read
+/// or recompute its lines. Bounded; the oldest entry goes first.
+final class InventoryCache: Sendable {
+    private let entries = NIOLockedValueBox<[(key: String, value: ComputedInventory)]>([])
+    private let capacity: Int
+
+    init(capacity: Int = 64) { self.capacity = capacity }
+
+    func get(_ id: UUID, version: Int) -> ComputedInventory? {
+        let key = "\(id)#\(version)"
+        return entries.withLockedValue { list in list.first { $0.key == key }?.value }
+    }
+
+    func put(_ computed: ComputedInventory) {
+        let key = "\(computed.inventory.id)#\(computed.inventory.version)"
+        entries.withLockedValue { list in
+            list.removeAll { $0.key.hasPrefix("\(computed.inventory.id)#") }
+            list.append((key, computed))
+            if list.count > capacity { list.removeFirst(list.count - capacity) }
+        }
+    }
+}
+
+extension ComputedInventory {
+    /// The same computation with fresher inventory fields (verifier, comment) that do not change the numbers.
+    func with(_ summary: InventorySummary) -> ComputedInventory {
+        ComputedInventory(inventory: summary, lines: lines, report: report, warnings: warnings)
+    }
+}
