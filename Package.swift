@@ -10,7 +10,8 @@ let package = Package(
     name: "lcc-platform",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "lcc", targets: ["lcc"])
+        .executable(name: "lcc", targets: ["lcc"]),
+        .executable(name: "lcc-bench", targets: ["lcc-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -33,6 +34,11 @@ let package = Package(
         .executableTarget(
             name: "lcc",
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "lcc-bench",
+            dependencies: ["App"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -331,7 +331,11 @@ class Browser:
         try:
             metrics = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})
             size = metrics.get("cssContentSize") or metrics["contentSize"]
-            width = max(1, int(size["width"]))
+            # A capture beyond the viewport lays the page out again without the vertical scrollbar,
+            # so the content is as wide as the window, not the 15 px narrower scrolled width: the
+            # window's width keeps the right edge (the language links) in the picture.
+            window_width = int(self.d.execute_script("return window.innerWidth;") or 0)
+            width = max(1, int(size["width"]), window_width)
             height = max(1, min(int(size["height"]), max_height))  # a runaway page is not a picture
             shot = self.d.execute_cdp_cmd(
                 "Page.captureScreenshot",
@@ -355,6 +359,34 @@ class Browser:
 
     def use_desktop_viewport(self) -> None:
         self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def colour(self, element: WebElement, css_property: str) -> tuple[int, int, int]:
+        """A computed colour as (r, g, b); the page's stylesheet, not the markup, decides it."""
+        value = self.d.execute_script(
+            "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element, css_property
+        )
+        numbers = re.findall(r"\d+(?:\.\d+)?", value or "")
+        check(len(numbers) >= 3, f"{css_property} of {describe(element)} is {value!r}, not an rgb colour")
+        r, g, b = (int(float(n)) for n in numbers[:3])
+        return r, g, b
+
+    def button(self, label: str, within: WebElement | None = None) -> WebElement:
+        """The submit button a person would pick by its words."""
+        scope = within or self.d
+        buttons = scope.find_elements(By.CSS_SELECTOR, "button, input[type=submit]")
+        labels = [(b.text or b.get_attribute("value") or "").strip() for b in buttons]
+        for button, text in zip(buttons, labels):
+            if text == label:
+                return button
+        raise CheckFailed(f"no button {label!r} on {self.path()} (buttons: {labels})")
+
+    def link(self, text: str, within: WebElement | None = None) -> WebElement:
+        """A link a person would pick by its words."""
+        scope = within or self.d
+        try:
+            return scope.find_element(By.LINK_TEXT, text)
+        except NoSuchElementException as error:
+            raise CheckFailed(f"no link {text!r} on {self.path()}") from error
 
     def horizontal_overflow(self) -> int:
         """How many CSS pixels the page is wider than the viewport (a phone would scroll sideways)."""
@@ -394,17 +426,28 @@ class Flow:
         self.member_password = "Member-" + secrets.token_urlsafe(12)  # ≥ 12 characters
         self.status_url = ""
         self.setup_link = ""
+        # The member's organisation is tied to Suwon (membership_apply picks it), so Suwon is the
+        # city whose inventory they create; the secretariat verifies it at the end.
+        self.member_city = "suwon"
+        self.inventory_year = 2022
+        self.inventory_path = f"/cities/{self.member_city}/inventories/{self.inventory_year}"
 
     def steps(self):
         return [
             ("cities-search", self.cities_search),
             ("languages", self.languages),
             ("city-page", self.city_page),
+            ("inventory-visitor", self.inventory_visitor),
             ("membership-apply", self.membership_apply),
             ("secretariat-approve", self.secretariat_approve),
             ("status-approved", self.status_approved),
             ("member-edits-city", self.member_edits_city),
             ("phone-width", self.phone_width),
+            ("inventory-create", self.inventory_create),
+            ("inventory-add-line", self.inventory_add_line),
+            ("inventory-import-errors", self.inventory_import_errors),
+            ("inventory-submit", self.inventory_submit),
+            ("inventory-verify", self.inventory_verify),
         ]
 
     # a. directory and CJK search
@@ -447,6 +490,75 @@ class Flow:
             text,
         )
         check(number is not None, "/cities/seoul shows the word population but no population figure")
+
+    # c2. a visitor reads the demo GHG inventory (GPC), in English, in Chinese and on a phone
+    def inventory_visitor(self) -> None:
+        b = self.b
+        b.get("/inventories")
+        b.screenshot("13-inventories.png")
+        check("Guiyang" in b.main_text(), "/inventories does not list Guiyang's inventory")
+        b.click_and_wait(b.one('main a[href$="/cities/guiyang/inventories/2021"]'))
+        check(
+            b.path().rstrip("/") == "/cities/guiyang/inventories/2021",
+            f"the 2021 link on /inventories led to {b.d.current_url}",
+        )
+
+        notice = b.one(".notice.illustrative")
+        check("Illustrative inventory" in notice.text, f"the illustrative notice says {notice.text[:80]!r}")
+        # Orange, so nobody mistakes invented figures for a city's data: #c7772b is (199, 119, 43).
+        r, g, bl = b.colour(notice, "border-left-color")
+        check(
+            r >= 150 and 60 <= g <= 190 and bl <= 110 and r - bl >= 80,
+            f"the illustrative notice's border is rgb({r}, {g}, {bl}), not orange",
+        )
+
+        table = b.one("table.gpc-summary")
+        check(
+            bool(table.find_elements(By.XPATH, "./ancestor::*[contains(@class, 'table-scroll')]")),
+            "table.gpc-summary is not inside a .table-scroll wrapper",
+        )
+        headers = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+        check("BASIC" in headers, f"table.gpc-summary has no BASIC column (headers: {headers})")
+        totals = table.find_elements(By.XPATH, "./tfoot/tr[1]/*[self::th or self::td]")
+        basic = totals[headers.index("BASIC")].text.strip() if len(totals) == len(headers) else ""
+        check(basic == "43,813,470", f"the BASIC total cell shows {basic!r}, expected 43,813,470")
+
+        charts = [svg for svg in b.all("main svg") if svg.is_displayed() and min(svg.size.values()) > 0]
+        check(bool(charts), "the inventory page shows no visible <svg> chart")
+        conventions = b.text(".conventions")
+        check("CH4 = 28" in conventions, f"the conventions box does not mention CH4 = 28: {conventions[:120]!r}")
+        b.screenshot("14-inventory-guiyang.png")
+
+        b.click_and_wait(b.link("I Stationary energy", table))
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(b.d.current_url).query)
+        check(
+            b.path().endswith("/lines") and query.get("sector") == ["I"],
+            f"'I Stationary energy' in the summary led to {b.d.current_url}, not the sector's lines",
+        )
+        check("Natural Gas" in b.main_text(), "the lines of sector I do not list Natural Gas")
+        b.screenshot("15-inventory-lines-sector-I.png")
+
+        b.click_and_wait(b.one(".breadcrumb a[href$='/inventories/2021']"))
+        b.click_and_wait(b.one('nav.languages a[hreflang="zh-Hans"]'))
+        check(b.lang().lower() == "zh-hans", f'after choosing 中文 the page says <html lang="{b.lang()}">')
+        check("43,813,470" in b.text("table.gpc-summary"), "the Chinese inventory page does not show 43,813,470")
+        heading = b.text("h1")
+        check("温室气体" in heading or "清单" in heading, f"the Chinese inventory page's heading is {heading!r}")
+        b.screenshot("16-inventory-guiyang-zh.png")
+
+        b.use_phone_viewport()
+        try:
+            b.get("/cities/guiyang/inventories/2021")
+            # Still in Chinese (the choice is remembered), the longer words; down past the summary
+            # table, which is what has to fit.
+            b.screenshot("17-inventory-guiyang-zh-phone.png", max_height=4 * PHONE[1])
+            overflow = b.horizontal_overflow()
+            check(overflow <= 1, f"the inventory page is {overflow}px wider than a {PHONE[0]}px phone screen")
+        finally:
+            b.use_desktop_viewport()
+        # Back to English, so the steps after this one read the English pages.
+        b.click_and_wait(b.one('nav.languages a[hreflang="en"]'))
+        check(b.lang().lower() == "en", f'after choosing English the page says <html lang="{b.lang()}">')
 
     # d. membership application: server-side validation first, then a valid one
     def membership_apply(self) -> None:
@@ -563,7 +675,123 @@ class Flow:
         finally:
             b.use_desktop_viewport()
 
+    # i. the member starts their city's GHG inventory for 2022
+    def inventory_create(self) -> None:
+        b = self.b
+        check(b.has("form.signout"), "the member is no longer signed in")
+        b.get(f"/cities/{self.member_city}/inventories")
+        b.screenshot("18-city-inventories-member.png")
+        b.click_and_wait(b.link("New inventory", b.one("main")))
+        form = b.form_of("year")
+        b.type_into(b.field("year", form), str(self.inventory_year))
+        # The defaults a person would keep.
+        for name, expected in (("level", "BASIC"), ("gwp_set", "AR5")):
+            chosen = Select(b.field(name, form)).first_selected_option.get_attribute("value")
+            check(chosen == expected, f"the new-inventory form preselects {name}={chosen!r}, expected {expected!r}")
+        b.screenshot("19-inventory-new-form.png")
+        b.submit(form)
+        check(
+            b.path().rstrip("/") == self.inventory_path,
+            f"creating the inventory led to {b.d.current_url}, not {self.inventory_path}",
+        )
+        check(b.text(".badge").strip() == "Draft", f"a new inventory's state badge says {b.text('.badge')!r}")
+        b.screenshot("20-inventory-created.png")
+
+    # j. one line by hand: 1000 TJ of natural gas with the library's factor
+    def inventory_add_line(self) -> None:
+        b = self.b
+        b.click_and_wait(b.link("I Stationary energy", b.one("nav.sectors")))
+        check(b.path().endswith("/sectors/I"), f"the sector button led to {b.d.current_url}")
+        b.screenshot("21-sector-I-empty.png")
+        b.click_and_wait(b.link("Add a line", b.one('section[id="sub-I.1.1"]')))
+        form = b.one("form.line-form")
+        check(b.field("gpc_ref", form).get_attribute("value") == "I.1.1", "the new line form is not for I.1.1")
+        b.type_into(b.field("activity_value", form), "1000")
+        b.choose(b.field("activity_unit", form), "TJ")
+        factor = Select(b.field("factor", form))
+        gas = [o for o in factor.options if "Natural Gas" in o.text]
+        check(bool(gas), "the factor list for I.1.1 offers no Natural Gas factor")
+        factor.select_by_value(gas[0].get_attribute("value"))
+        b.screenshot("22-line-form.png")
+        b.submit(form)
+        check(b.path().endswith("/sectors/I"), f"saving the line led to {b.d.current_url}, not the sector page")
+        # 1000 TJ × (56 100 kg CO2 + 5 kg CH4 × 28 + 0.1 kg N2O × 265) / TJ = 56 266.5 t CO2e
+        lines = b.text('section[id="sub-I.1.1"]')
+        check(
+            "56,266.5" in lines or "56,267" in lines,
+            f"the saved I.1.1 line does not show 56,266.5 t CO2e: {lines[:300]!r}",
+        )
+        b.screenshot("23-sector-I-line.png")
+
+    # k. an import with one bad row is refused as a whole, with the row and column named
+    def inventory_import_errors(self) -> None:
+        b = self.b
+        b.click_and_wait(b.one(f'.breadcrumb a[href$="{self.inventory_path}"]'))
+        version = self.inventory_version()
+        b.click_and_wait(b.link("Import CSV", b.one("nav.sectors")))
+        check(b.path().endswith("/import"), f"'Import CSV' led to {b.d.current_url}")
+        b.screenshot("24-import.png")
+        upload = Path(self.server.workdir) / "bad-import.csv"
+        upload.write_text("gpc_ref,activity_value,activity_unit,ef_co2,ef_unit\nI.2.1,10,barrels,1,kg/TJ\n")
+        form = b.form_of("file")
+        b.field("file", form).send_keys(str(upload))
+        b.submit(form)
+        rows = [
+            [cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in b.all("table.import-errors tbody tr")
+        ]
+        check(
+            any(len(row) >= 2 and row[0] == "2" and row[1] == "activity_unit" for row in rows),
+            f"the import errors do not name row 2, column activity_unit: {rows}",
+        )
+        b.screenshot("25-import-errors.png")
+
+        b.get(self.inventory_path)
+        check(self.inventory_version() == version, "a refused import still changed the inventory's version")
+        b.click_and_wait(b.link("All lines"))
+        count = b.text("p.count")
+        # 56,266.5 t CO2e rounds half away from zero for display: 56,267.
+        check(
+            count.startswith("Lines shown: 1.") and re.search(r"56,267\b", count) is not None,
+            f"after a refused import the lines page says {count!r}",
+        )
+
+    # l. the member submits it for verification (and may not verify it themself)
+    def inventory_submit(self) -> None:
+        b = self.b
+        b.get(self.inventory_path)
+        b.click_and_wait(b.button("Submit for verification", b.one("form.state-change")))
+        check(b.path().rstrip("/") == self.inventory_path, f"submitting led to {b.d.current_url}")
+        check(b.text(".badge").strip() == "Submitted", f"after submitting the state badge says {b.text('.badge')!r}")
+        check(
+            not b.has('button[name="action"][value="verify"]'),
+            "the member who submitted the inventory is offered Verify",
+        )
+        b.screenshot("26-inventory-submitted.png")
+        b.submit(b.one("form.signout"))
+        check(not b.has("form.signout"), "the member is still signed in after signing out")
+
+    # m. the secretariat verifies it
+    def inventory_verify(self) -> None:
+        b = self.b
+        self.sign_in("secretariat@lcc.local", self.server.admin_password)
+        check(b.has("form.signout"), "the secretariat could not sign in again")
+        b.get(f"/cities/{self.member_city}/inventories")
+        b.click_and_wait(b.one(f'main a[href$="{self.inventory_path}"]'))
+        check(b.text(".badge").strip() == "Submitted", f"the secretariat sees the state {b.text('.badge')!r}")
+        b.click_and_wait(b.button("Verify", b.one("form.state-change")))
+        check(b.path().rstrip("/") == self.inventory_path, f"verifying led to {b.d.current_url}")
+        check(b.text(".badge").strip() == "Verified", f"after verifying the state badge says {b.text('.badge')!r}")
+        b.screenshot("27-inventory-verified.png")
+
     # helpers
+    def inventory_version(self) -> str:
+        """The version shown in the inventory page's facts: a change of lines or of state adds one."""
+        facts = self.b.one("dl.inventory-facts")
+        for term in facts.find_elements(By.TAG_NAME, "dt"):
+            if term.text.strip() == "Version":
+                return term.find_element(By.XPATH, "following-sibling::dd[1]").text.strip()
+        raise CheckFailed("the inventory page shows no Version")
     def sign_in(self, email: str, password: str) -> None:
         b = self.b
         b.get("/login")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Exercises the `lcc` command as an operator would, on a fresh SQLite file and then over HTTP:
 # migrate, seed twice (the second adds nothing), user create (password from LCC_PASSWORD and from
-# standard input), token create (token on the last line), bad input refused, and the token used
-# against the running server. Prints "N passed, M failed".
+# standard input), token create (token on the last line), inventory import and export, bad input
+# refused, and the token used against the running server. Prints "N passed, M failed".
 set -euo pipefail
 BIN="${LCC_BIN:-$(pwd)/.build/debug/lcc}"
 WORK="$(mktemp -d)"
@@ -30,6 +30,22 @@ check refuses-bad-role sh -c "! LCC_PASSWORD='a long enough password' '$BIN' use
 check refuses-short-password sh -c "! LCC_PASSWORD='short' '$BIN' user create --email y@example.org --name Y --role secretariat 2>/dev/null"
 check refuses-unknown-org sh -c "! LCC_PASSWORD='a long enough password' '$BIN' user create --email z@example.org --name Z --role member --organisation nowhere 2>/dev/null"
 check refuses-duplicate sh -c "! LCC_PASSWORD='a long enough password' '$BIN' user create --email officer@example.org --name O --role secretariat 2>/dev/null"
+# Inventories: import (all rows valid or nothing, errors with row and column), export, round trip.
+cat >"$WORK/seoul.csv" <<'CSV'
+line_id,gpc_ref,notation_key,explanation,activity_value,activity_unit,fuel,ef_co2,ef_ch4,ef_n2o,ef_unit,source
+gas,I.1.1,,,1000,TJ,Natural Gas,56100,5,0.1,kg/TJ,IPCC 2006 Table 2.5
+mining,I.7.1,NO,No coal mining in Seoul,,,,,,,,
+CSV
+printf 'gpc_ref,co2_t,activity_unit\nI.1.1,5,\nI.1.1,-2,\nI.2.1,,barrels\n' >"$WORK/bad.csv"
+imported=$("$BIN" import inventory --city seoul --year 2021 --level basic --gwp AR5 "$WORK/seoul.csv")
+check import-inventory grep -q 'BASIC 56266.5' <<<"$imported"
+check import-refuses-bad-rows sh -c "! '$BIN' import inventory --city seoul --year 2022 '$WORK/bad.csv' 2>'$WORK/bad.err'"
+check import-names-row-and-column grep -q 'row 3, column co2_t' "$WORK/bad.err"
+check import-refused-adds-nothing sh -c "! '$BIN' export inventory --city seoul --year 2022 >/dev/null 2>&1"
+"$BIN" export inventory --city seoul --year 2021 --format csv --output "$WORK/out.csv" >/dev/null
+check export-roundtrip sh -c "'$BIN' import inventory --city seoul --year 2021 '$WORK/out.csv' | grep -q 'Replaced seoul 2021: 2 lines'"
+check export-json sh -c "'$BIN' export inventory --city seoul --year 2021 --format json | grep -q '\"basic\":56266.5'"
+
 member_token=$("$BIN" token create --email officer@example.org | tail -n 1)
 sec_token=$("$BIN" token create --email sec@example.org --label ci | tail -n 1)
 check token-printed [ "${member_token:0:4}" = "lcc_" ]

@@ -31,24 +31,58 @@ public struct Calculator: Sendable {
     /// The inventory year (first-order decay needs it).
     public let year: Int?
 
+    /// The GWPs every line needs, looked up once (a table lookup per line and gas would cost more
+    /// than the arithmetic).
+    let ch4Fossil: Double?
+    let ch4NonFossil: Double?
+    let n2oGWP: Double?
+
     public init(tree: GPCTree, gwp: GWPTable, fuels: FuelTable, set: GWPSet, year: Int? = nil) {
         self.tree = tree
         self.gwp = gwp
         self.fuels = fuels
         self.set = set
         self.year = year
+        ch4Fossil = gwp.gwp("CH4", in: set, methaneOrigin: .fossil)
+        ch4NonFossil = gwp.gwp("CH4", in: set, methaneOrigin: .nonFossil)
+        n2oGWP = gwp.gwp("N2O", in: set)
+    }
+
+    /// What a line's fuel name means, found once per distinct name in a run.
+    struct FuelFacts {
+        let isBiomass: Bool
+        let fuel: Fuel?
+    }
+
+    final class FuelMemo {
+        var facts: [String: FuelFacts] = [:]
+    }
+
+    func facts(_ name: String, _ memo: FuelMemo) -> FuelFacts {
+        if let known = memo.facts[name] { return known }
+        let found = FuelFacts(isBiomass: Fuel.isBiomass(name), fuel: name.isEmpty ? nil : fuels[name])
+        memo.facts[name] = found
+        return found
     }
 
     /// The origin of a line's methane: non-fossil for biomass fuels and for waste, wastewater
     /// and agriculture (sectors III and V); fossil otherwise.
     public func methaneOrigin(of line: Line) -> MethaneOrigin {
-        let sector = tree[line.gpcRef]?.sector
-        if sector == .waste || sector == .afolu || line.method != nil || Fuel.isBiomass(line.fuel) { return .nonFossil }
+        methaneOrigin(line, sector: tree[line.gpcRef]?.sector, biomass: Fuel.isBiomass(line.fuel))
+    }
+
+    func methaneOrigin(_ line: Line, sector: Sector?, biomass: Bool) -> MethaneOrigin {
+        if sector == .waste || sector == .afolu || line.method != nil || biomass { return .nonFossil }
         return .fossil
     }
 
     public func calculate(_ line: Line) -> LineResult {
-        let origin = methaneOrigin(of: line)
+        calculate(line, sector: tree[line.gpcRef]?.sector, memo: FuelMemo())
+    }
+
+    func calculate(_ line: Line, sector: Sector?, memo: FuelMemo) -> LineResult {
+        let fuel = facts(line.fuel, memo)
+        let origin = methaneOrigin(line, sector: sector, biomass: fuel.isBiomass)
         if let key = line.notationKey {
             return LineResult(status: .notation(key), gases: GasAmounts(), methaneOrigin: origin, co2e: nil)
         }
@@ -60,7 +94,7 @@ public struct Calculator: Sendable {
             case .failure(let problems): return failed(problems.items, origin)
             }
         } else if let factors = line.factors, let activity = line.activity {
-            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel) {
+            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel, properties: fuel.fuel) {
             case .success(let amount):
                 converted = amount
                 let scale = amount * factors.unit.tonnesPerNumerator
@@ -80,7 +114,7 @@ public struct Calculator: Sendable {
         }
         if let biogenic = measured.biogenicCO2 { gases.biogenicCO2 = (gases.biogenicCO2 ?? 0) + biogenic }
         // CO2 from burning biomass is biogenic whatever factors were typed in (GPC v1.1 §3.3).
-        if Fuel.isBiomass(line.fuel), let co2 = gases.co2 {
+        if fuel.isBiomass, let co2 = gases.co2 {
             gases.biogenicCO2 = (gases.biogenicCO2 ?? 0) + co2
             gases.co2 = nil
         }
@@ -95,13 +129,13 @@ public struct Calculator: Sendable {
     public func co2e(of gases: GasAmounts, origin: MethaneOrigin) -> Result<Double, FieldProblem> {
         var total = gases.co2 ?? 0
         if let ch4 = gases.ch4 {
-            guard let factor = gwp.gwp("CH4", in: set, methaneOrigin: origin) else {
+            guard let factor = origin == .fossil ? ch4Fossil : ch4NonFossil else {
                 return .failure(FieldProblem("ch4_t", "no \(set.rawValue) GWP for CH4"))
             }
             total += ch4 * factor
         }
         if let n2o = gases.n2o {
-            guard let factor = gwp.gwp("N2O", in: set) else {
+            guard let factor = n2oGWP else {
                 return .failure(FieldProblem("n2o_t", "no \(set.rawValue) GWP for N2O"))
             }
             total += n2o * factor
@@ -119,6 +153,10 @@ public struct Calculator: Sendable {
     /// Converts an activity to the unit a factor is expressed in: within a dimension by unit
     /// size; mass ↔ energy through the fuel's NCV (TJ/Gg); volume ↔ mass through its density.
     public func convert(_ activity: Activity, to target: ActivityUnit, fuel: String) -> Result<Double, FieldProblem> {
+        convert(activity, to: target, fuel: fuel, properties: fuel.isEmpty ? nil : fuels[fuel])
+    }
+
+    func convert(_ activity: Activity, to target: ActivityUnit, fuel: String, properties: Fuel?) -> Result<Double, FieldProblem> {
         if let factor = activity.unit.factor(to: target) { return .success(activity.value * factor) }
         let from = activity.unit.dimension
         let to = target.dimension
@@ -132,7 +170,6 @@ public struct Calculator: Sendable {
                 FieldProblem("fuel", "converting \(activity.unit.symbol) to \(target.symbol) needs the fuel (its NCV or density)")
             )
         }
-        let properties = fuels[fuel]
         // Into tonnes first.
         let tonnes: Double
         switch from {

@@ -102,17 +102,17 @@ extension Calculator {
         var market: Double?
         var results: [LineResult] = []
         results.reserveCapacity(lines.count)
-        let n2oGWP = gwp.gwp("N2O", in: set) ?? 0
-        let ch4GWP = [
-            MethaneOrigin.fossil: gwp.gwp("CH4", in: set, methaneOrigin: .fossil) ?? 0,
-            .nonFossil: gwp.gwp("CH4", in: set, methaneOrigin: .nonFossil) ?? 0,
-        ]
-        let sectorIndex = Dictionary(uniqueKeysWithValues: sectors.enumerated().map { ($1, $0) })
+        let n2o = n2oGWP ?? 0
+        let fossil = ch4Fossil ?? 0
+        let nonFossil = ch4NonFossil ?? 0
+        let sectorOf = tree.subCategories.map { sub in sectors.firstIndex(of: sub.sector)! }
+        let memo = FuelMemo()
 
         for line in lines {
-            let result = calculate(line)
+            let position = tree.position(of: line.gpcRef)
+            let result = calculate(line, sector: position.map { tree.subCategories[$0].sector }, memo: memo)
             results.append(result)
-            guard let position = tree.position(of: line.gpcRef) else { continue }
+            guard let position else { continue }
             let subCategory = tree.subCategories[position]
             switch result.status {
             case .failed: continue
@@ -129,11 +129,11 @@ extension Calculator {
             }
             hasData[position] = true
             let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
-            let ch4 = ch4GWP[result.methaneOrigin]!
+            let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
             func add(_ aggregate: inout Aggregate) {
-                aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2oGWP, otherGWP: otherGWP)
+                aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
             }
-            let s = sectorIndex[subCategory.sector]!
+            let s = sectorOf[position]
             let scope = subCategory.scope.rawValue - 1
             add(&bySubCategory[position])
             add(&bySector[s])

@@ -38,7 +38,7 @@ enum InventoryComponents {
         div(.class("conventions"), .custom("role", "note")) {
             strong { t("inventory.conventions") }
             ul {
-                li { set.convention }
+                li { t("gwp.convention.\(set.rawValue)") }
                 li { t("convention.biogenic") }
                 li { t("convention.scope2") }
                 li { t("convention.totals") }
@@ -62,7 +62,7 @@ enum InventoryComponents {
                 nav(.class("sectors"), .aria("label", t("inventory.edit_by_sector"))) {
                     strong { t("inventory.edit_by_sector") + ": " }
                     for sector in Sector.allCases {
-                        link(.class("button secondary"), .href(Paths.inventorySector(slug, year, sector.rawValue))) {
+                        link(.class("button neutral"), .href(Paths.inventorySector(slug, year, sector.rawValue))) {
                             "\(sector.rawValue) \(t("sector.\(sector.rawValue)"))"
                         }
                         " "
@@ -81,7 +81,7 @@ enum InventoryComponents {
                         for transition in transitions {
                             button(
                                 .type("submit"), .name("action"), .value(transition.rawValue),
-                                .class(transition == .return ? "button secondary" : "button")
+                                .class(transition == .return ? "button neutral" : "button")
                             ) { t("transition.\(transition.rawValue)") }
                             " "
                         }
@@ -89,6 +89,11 @@ enum InventoryComponents {
                 }
             }
         }
+    }
+
+    /// A submit button for an ordinary action (the "secondary" style is reserved for destructive ones).
+    static func neutralSubmit(_ text: String) -> Node {
+        button(.type("submit"), .class("button neutral")) { text }
     }
 
     static func number(_ value: Double?, t: Translator, digits: Int = 0) -> String {

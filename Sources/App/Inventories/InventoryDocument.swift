@@ -16,6 +16,16 @@ struct InventoryDocument: Encodable, Sendable {
             case biogenicCO2 = "biogenic_co2"
             case marketBasedScope2 = "market_based_scope2"
         }
+
+        /// Missing totals are written as null: a reader must see "missing", never a silent gap.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(territorial, forKey: .territorial)
+            try c.encode(basic, forKey: .basic)
+            try c.encode(basicPlus, forKey: .basicPlus)
+            try c.encode(biogenicCO2, forKey: .biogenicCO2)
+            try c.encode(marketBasedScope2, forKey: .marketBasedScope2)
+        }
     }
 
     struct SectorTotals: Encodable, Sendable {
@@ -35,6 +45,18 @@ struct InventoryDocument: Encodable, Sendable {
             case territorial, basic
             case basicPlus = "basic_plus"
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sector, forKey: .sector)
+            try c.encode(name, forKey: .name)
+            try c.encode(scope1, forKey: .scope1)
+            try c.encode(scope2, forKey: .scope2)
+            try c.encode(scope3, forKey: .scope3)
+            try c.encode(territorial, forKey: .territorial)
+            try c.encode(basic, forKey: .basic)
+            try c.encode(basicPlus, forKey: .basicPlus)
+        }
     }
 
     struct GasTotal: Encodable, Sendable {
@@ -42,6 +64,15 @@ struct InventoryDocument: Encodable, Sendable {
         /// Tonnes of the gas (for HFCs/PFCs the sum over species).
         let tonnes: Double?
         let co2e: Double?
+
+        enum CodingKeys: String, CodingKey { case gas, tonnes, co2e }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(gas, forKey: .gas)
+            try c.encode(tonnes, forKey: .tonnes)
+            try c.encode(co2e, forKey: .co2e)
+        }
     }
 
     struct LineDocument: Encodable, Sendable {

@@ -29,10 +29,10 @@ enum InventoryEditPages {
             nav(.class("sectors"), .aria("label", t("inventory.edit_by_sector"))) {
                 for other in Sector.allCases {
                     link(
-                        .class(other == sector ? "button" : "button secondary"),
+                        .class(other == sector ? "button" : "button neutral"),
                         .href(Paths.inventorySector(inventory.citySlug, inventory.year, other.rawValue)),
                         .when(other == sector, .aria("current", "page"))
-                    ) { other.rawValue }
+                    ) { "\(other.rawValue) \(t("sector.\(other.rawValue)"))" }
                     " "
                 }
             }
@@ -54,7 +54,7 @@ enum InventoryEditPages {
                     }
                     para {
                         link(
-                            .class("button secondary"),
+                            .class("button neutral"),
                             .href(Paths.newInventoryLine(inventory.citySlug, inventory.year, ref: sub.ref))
                         ) {
                             t("line.add")
@@ -89,7 +89,9 @@ enum InventoryEditPages {
                 }
                 if let sector = ref.split(separator: ".").first {
                     " › "
-                    link(.href(Paths.inventorySector(inventory.citySlug, inventory.year, String(sector)))) { String(sector) }
+                    link(.href(Paths.inventorySector(inventory.citySlug, inventory.year, String(sector)))) {
+                        "\(sector) \(t("sector.\(sector)"))"
+                    }
                 }
             }
             h1 { title }
@@ -124,7 +126,7 @@ enum InventoryEditPages {
                                 v.map { "\(gas) \(LineColumns.format($0))" }
                             }.joined(separator: ", ")
                             return (
-                                factor.id, "\(factor.name): \(values) \(factor.unit) — \(factor.citation) [\(factor.confidence)]"
+                                factor.id, "\(values) \(factor.unit) — \(factor.name) — \(factor.citation) [\(factor.confidence)]"
                             )
                         }, selected: value("factor"), errors: errors, t: t, blank: t("line.factor_none"),
                         hint: t("line.factor_hint"))
@@ -261,7 +263,8 @@ enum InventoryEditPages {
                     "level", label: t("inventory.level"), options: ReportingLevel.allCases.map { ($0.rawValue, $0.rawValue) },
                     selected: fields["level"] ?? "BASIC", errors: errors, t: t, hint: t("inventory.level_hint"))
                 Forms.select(
-                    "gwp_set", label: t("inventory.gwp_set"), options: GWPSet.allCases.map { ($0.rawValue, $0.convention) },
+                    "gwp_set", label: t("inventory.gwp_set"),
+                    options: GWPSet.allCases.map { ($0.rawValue, t("gwp.short.\($0.rawValue)")) },
                     selected: fields["gwp_set"] ?? "AR5", errors: errors, t: t)
                 Forms.textArea(
                     "boundary", label: t("inventory.boundary"), value: fields["boundary"] ?? "", errors: errors, t: t,
@@ -277,7 +280,7 @@ enum InventoryEditPages {
                 settingsFields(
                     ["level": inventory.level.rawValue, "gwp_set": inventory.gwpSet.rawValue, "boundary": inventory.boundary],
                     errors: [:], t: t, withYear: false)
-                Forms.submit(t("common.save"), secondary: true)
+                InventoryComponents.neutralSubmit(t("common.save"))
             }
         }
     }

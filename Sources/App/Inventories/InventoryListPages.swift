@@ -154,8 +154,17 @@ enum InventoryListPages {
                                     br()
                                     small(.class("note")) { note }
                                 }
-                                if let warning = Plausibility.checkReported(total: item.total, scopes: item.scopes) {
-                                    div(.class("field-error")) { warning.message }
+                                if Plausibility.checkReported(total: item.total, scopes: item.scopes) != nil,
+                                    let total = item.total
+                                {
+                                    div(.class("field-error")) {
+                                        t(
+                                            "reported.scopes_exceed",
+                                            [
+                                                "sum": t.number(item.scopes.compactMap { $0 }.reduce(0, +), maxFractionDigits: 0),
+                                                "total": t.number(total, maxFractionDigits: 0),
+                                            ])
+                                    }
                                 }
                             }
                         }

@@ -32,6 +32,9 @@ enum InventoryPage {
             InventoryComponents.facts(inventory, verifier: model.verifierLabel, t: t)
             InventoryComponents.conventions(inventory.gwpSet, t: t)
             InventoryComponents.actions(inventory, access: model.access, csrf: chrome.csrfToken, t: t)
+            if model.access.canEdit, let token = chrome.csrfToken {
+                InventoryEditPages.settingsForm(inventory, csrf: token, t: t)
+            }
             section {
                 h2 { t("inventory.summary") }
                 summaryTable(report, slug: slug, year: year, t: t)
@@ -47,7 +50,7 @@ enum InventoryPage {
                     Charts.bars(
                         Sector.allCases.map { sector in
                             Charts.Bar(
-                                label: "\(sector.rawValue) \(t("sector.\(sector.rawValue)"))",
+                                label: "\(sector.rawValue) \(t("sector.short.\(sector.rawValue)"))",
                                 value: report.cell(sector, inventory.level.basis).co2e,
                                 href: Paths.inventoryLines(slug, year, sector: sector.rawValue))
                         }, title: t("chart.by_sector", ["level": inventory.level.rawValue]), unit: "t CO2e", t: t)
@@ -86,7 +89,7 @@ enum InventoryPage {
                             options: model.verifierOptions.map { ($0.id.uuidString, $0.label) },
                             selected: inventory.verifierID?.uuidString ?? "", errors: [:], t: t, blank: t("inventory.no_verifier")
                         )
-                        Forms.submit(t("inventory.name_verifier"), secondary: true)
+                        InventoryComponents.neutralSubmit(t("inventory.name_verifier"))
                     }
                 }
             }

@@ -124,7 +124,7 @@ enum TemplatePages {
                         ($0.rawValue, t("factor_kind.\($0.rawValue)"))
                     },
                     selected: kind?.rawValue ?? "", errors: [:], t: t, blank: t("filter.all"))
-                Forms.submit(t("filter.apply"), secondary: true)
+                InventoryComponents.neutralSubmit(t("filter.apply"))
             }
             para(.class("count")) { t("list.count", ["count": String(factors.count)]) }
             div(.class("table-scroll")) {

@@ -66,7 +66,7 @@ enum VersionPages {
                     Forms.select(
                         "to", label: t("versions.to"), options: versions.map { (String($0.number), String($0.number)) },
                         selected: String(versions[0].number), errors: [:], t: t)
-                    Forms.submit(t("versions.compare"), secondary: true)
+                    InventoryComponents.neutralSubmit(t("versions.compare"))
                 }
             }
             div(.class("table-scroll")) {
@@ -105,7 +105,7 @@ enum VersionPages {
                                                 .post
                                             ) {
                                                 Forms.csrf(csrf)
-                                                Forms.submit(t("versions.restore"), secondary: true)
+                                                InventoryComponents.neutralSubmit(t("versions.restore"))
                                             }
                                         }
                                     }

@@ -23,9 +23,9 @@ enum Charts {
 
     /// Horizontal bars with their formatted value at the end.
     static func bars(_ bars: [Bar], title: String, unit: String, t: Translator) -> Node {
-        let width = 640.0
-        let labelWidth = 230.0
-        let valueWidth = 150.0
+        let width = 520.0
+        let labelWidth = 190.0
+        let valueWidth = 110.0
         let rowHeight = 28.0
         let height = Double(bars.count) * rowHeight + 10
         let maximum = bars.compactMap(\.value).map { abs($0) }.max() ?? 0
@@ -56,7 +56,7 @@ enum Charts {
 
     /// Totals by year: inventories as filled dots joined by a line, reported totals as hollow dots.
     static func trend(_ points: [Point], title: String, unit: String, t: Translator) -> Node {
-        let width = 640.0
+        let width = 520.0
         let height = 260.0
         let left = 90.0
         let bottom = 30.0
@@ -74,12 +74,12 @@ enum Charts {
             let value = maxValue * 1.1 * Double(step) / 4
             let yy = y(value)
             children.append(
-                Node.void(
+                Node.element(
                     "line",
                     [
                         .custom("x1", number(left)), .custom("x2", number(width - right)), .custom("y1", number(yy)),
                         .custom("y2", number(yy)), .custom("stroke", "#dddddd"),
-                    ]))
+                    ], []))
             children.append(svgText(t.number(value, maxFractionDigits: 0), x: left - 6, y: yy + 4, anchor: "end"))
         }
         for year in Set(points.map(\.year)).sorted() {
@@ -88,13 +88,14 @@ enum Charts {
         let inventory = points.filter { !$0.reported }.sorted { $0.year < $1.year }
         if inventory.count > 1 {
             let path = inventory.map { "\(number(x($0.year))),\(number(y($0.value)))" }.joined(separator: " ")
+            // SVG in HTML has no self-closing void elements: every shape gets its end tag.
             children.append(
-                Node.void(
+                Node.element(
                     "polyline",
                     [
                         .custom("points", path), .custom("fill", "none"), .custom("stroke", palette[0]),
                         .custom("stroke-width", "2"),
-                    ]))
+                    ], []))
         }
         for point in points {
             var dot = Node.element(
@@ -122,15 +123,14 @@ enum Charts {
             span(.class("dot hollow")) { "○" }
             " " + t("chart.reported")
         }
-        return .fragment([
-            figure(title: title, unit: unit, svg: svg(width: width, height: height, title: title, children: children)), legend,
-        ])
+        return figure(
+            title: title, unit: unit, svg: svg(width: width, height: height, title: title, children: children), legend: legend)
     }
 
-    private static func figure(title: String, unit: String, svg: Node) -> Node {
+    private static func figure(title: String, unit: String, svg: Node, legend: Node? = nil) -> Node {
         Node.element(
             "figure", [.class("chart")],
-            [svg, Node.element("figcaption", [], [.text("\(title) (\(unit))")])])
+            [svg] + (legend.map { [$0] } ?? []) + [Node.element("figcaption", [], [.text("\(title) (\(unit))")])])
     }
 
     private static func svg(width: Double, height: Double, title: String, children: [Node]) -> Node {
@@ -138,7 +138,7 @@ enum Charts {
             "svg",
             [
                 .custom("xmlns", "http://www.w3.org/2000/svg"), .custom("viewBox", "0 0 \(number(width)) \(number(height))"),
-                .custom("role", "img"), .aria("label", title), .custom("font-size", "12"), .custom("font-family", "sans-serif"),
+                .custom("role", "img"), .aria("label", title), .custom("font-size", "14"), .custom("font-family", "sans-serif"),
             ], children)
     }
 

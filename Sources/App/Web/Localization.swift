@@ -113,7 +113,12 @@ struct Translator: Sendable {
 
     static func grouped(_ value: Double, maxFractionDigits: Int) -> String {
         guard value.isFinite else { return String(value) }
-        var text = String(format: "%.\(max(0, maxFractionDigits))f", value)
+        // Halves round away from zero, as people round by hand (printf alone would give
+        // 56,266 for 56,266.5). Display only: stored and computed values are never rounded.
+        let digits = max(0, maxFractionDigits)
+        let scale = pow(10, Double(digits))
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        var text = String(format: "%.\(digits)f", scaled.isFinite ? scaled : value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

@@ -1,0 +1,12 @@
+import App
+import Foundation
+
+// Benchmarks of issue 3, outside the test run (DESIGN.md: performance lives in benchmarks):
+//   lcc-bench engine [LINES]                  calculate an inventory of LINES lines (default 10,000)
+//   lcc-bench import [LINES]                  import a LINES-line CSV (default 100,000) into SQLite, or
+//                                             into PostgreSQL when DATABASE_URL is set
+//   lcc-bench csv LINES FILE                  write a generated inventory CSV
+//   lcc-bench publish CITY YEAR LINES         create a published LINES-line inventory in the configured
+//                                             database (for the page benchmark in scripts/bench-inventory.sh)
+// Build in release: swift build -c release --product lcc-bench.
+await InventoryBenchmarks.main(Array(CommandLine.arguments.dropFirst()))
