@@ -214,7 +214,15 @@ struct InventoryAPI: Sendable {
         let kindText = request.query("kind")
         let kind = EmissionFactor.Kind(rawValue: kindText)
         if !kindText.isEmpty && kind == nil { throw AppError.validation(["kind": "validation.choice"]) }
-        let factors = FactorSearch.filter(services.reference.library.factors, kind: kind, query: request.query("q"))
+        var library = services.reference.library.factors
+        // `city=SLUG` adds that city's own (user-defined) factors, kind "custom".
+        if !request.query("city").isEmpty {
+            library =
+                try await CustomFactorsController.factors(
+                    of: try await services.city(slug: request.query("city")), on: services.db)
+                + library
+        }
+        let factors = FactorSearch.filter(library, kind: kind, query: request.query("q"))
         let items = factors.map {
             FactorEntry(
                 id: $0.id, kind: $0.kind.rawValue, name: $0.name, fuel: $0.fuel, unit: $0.unit.description,

@@ -188,7 +188,8 @@ struct InventoryEditingController: Sendable {
     ) async throws -> HTMLResponse {
         let summary = try InventorySummary(target.inventory, city: target.city)
         let ref = model.fields["gpc_ref"] ?? ""
-        let factors = services.reference.library.candidates(for: ref)
+        let own = try await CustomFactorsController.factors(of: target.city, on: services.db).filter { $0.gpcRefs.contains(ref) }
+        let factors = own + services.reference.library.candidates(for: ref)
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
             InventoryEditPages.lineForm(model, inventory: summary, factors: factors, csrf: csrf, chrome: chrome)
         }
@@ -202,7 +203,8 @@ struct InventoryEditingController: Sendable {
         for column in LineColumns.all + ["factor"] { fields[column] = form[column] }
         var errors: [String: String] = [:]
         if !fields["factor", default: ""].isEmpty {
-            if let factor = services.reference.library[fields["factor"]!] {
+            let own = try await CustomFactorsController.factors(of: target.city, on: services.db)
+            if let factor = services.reference.library[fields["factor"]!] ?? own.first(where: { $0.id == fields["factor"] }) {
                 LineFormFactor.apply(factor, to: &fields)
             } else {
                 errors["factor"] = "validation.choice"

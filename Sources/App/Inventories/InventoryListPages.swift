@@ -47,6 +47,7 @@ enum InventoryListPages {
             para(.class("breadcrumb")) { link(.href(Paths.city(city.slug))) { cityName } }
             h1 { title }
             if canCreate { para { link(.class("button"), .href(Paths.newInventory(city.slug))) { t("inventory.new") } } }
+            para { link(.href(Paths.cityFactors(city.slug))) { t("factors.city_title", ["city": cityName]) } }
             section {
                 h2 { t("inventories.line_level") }
                 inventoryTable(inventories, showCity: false, t: t)

@@ -127,48 +127,66 @@ enum TemplatePages {
                 InventoryComponents.neutralSubmit(t("filter.apply"))
             }
             para(.class("count")) { t("list.count", ["count": String(factors.count)]) }
-            div(.class("table-scroll")) {
-                table(.class("factors")) {
-                    thead {
-                        tr {
-                            th { t("factors.name") }
-                            th(.class("num")) { "CO2" }
-                            th(.class("num")) { "CH4" }
-                            th(.class("num")) { "N2O" }
-                            th { t("column.ef_unit") }
-                            th { "GPC" }
-                            th { t("fact.source") }
-                            th { t("fact.confidence") }
-                        }
+            factorTable(factors, t: t, deleteFor: nil)
+        }
+    }
+
+    /// The factors with their values, units, GPC cells, provenance and confidence; with `deleteFor`
+    /// (city slug, form token) each row gets a delete button (a city's own factors).
+    static func factorTable(_ factors: [EmissionFactor], t: Translator, deleteFor: (slug: String, csrf: String)?) -> Node {
+        div(.class("table-scroll")) {
+            table(.class("factors")) {
+                thead {
+                    tr {
+                        th { t("factors.name") }
+                        th(.class("num")) { "CO2" }
+                        th(.class("num")) { "CH4" }
+                        th(.class("num")) { "N2O" }
+                        th { t("column.ef_unit") }
+                        th { "GPC" }
+                        th { t("fact.source") }
+                        th { t("fact.confidence") }
                     }
-                    tbody {
-                        for factor in factors {
-                            tr(.id(factor.id)) {
-                                td {
-                                    factor.name
-                                    br()
-                                    small { code { factor.id } }
+                }
+                tbody {
+                    for factor in factors {
+                        tr(.id(factor.id)) {
+                            td {
+                                factor.name
+                                br()
+                                small { code { factor.id } }
+                            }
+                            td(.class("num")) { factor.co2.map(LineColumns.format) ?? "—" }
+                            td(.class("num")) { factor.ch4.map(LineColumns.format) ?? "—" }
+                            td(.class("num")) { factor.n2o.map(LineColumns.format) ?? "—" }
+                            td { factor.unit.description }
+                            td { factor.gpcRefs.joined(separator: " ") }
+                            td {
+                                small {
+                                    [factor.publisher, factor.document, factor.table, factor.year, factor.region].filter {
+                                        !$0.isEmpty
+                                    }.joined(separator: " · ")
                                 }
-                                td(.class("num")) { factor.co2.map(LineColumns.format) ?? "—" }
-                                td(.class("num")) { factor.ch4.map(LineColumns.format) ?? "—" }
-                                td(.class("num")) { factor.n2o.map(LineColumns.format) ?? "—" }
-                                td { factor.unit.description }
-                                td { factor.gpcRefs.joined(separator: " ") }
-                                td {
-                                    small {
-                                        [factor.publisher, factor.document, factor.table, factor.year, factor.region].filter {
-                                            !$0.isEmpty
-                                        }.joined(separator: " · ")
-                                    }
+                            }
+                            td {
+                                span(
+                                    .class(
+                                        factor.confidence.uppercased().hasPrefix("REPORTED")
+                                            || factor.confidence.lowercased().hasPrefix("high")
+                                            ? "badge verified" : "badge unverified")
+                                ) {
+                                    factor.confidence
                                 }
+                            }
+                            if let deleteFor, factor.kind == .custom {
                                 td {
-                                    span(
-                                        .class(
-                                            factor.confidence.uppercased().hasPrefix("REPORTED")
-                                                || factor.confidence.lowercased().hasPrefix("high")
-                                                ? "badge verified" : "badge unverified")
+                                    form(
+                                        .action(
+                                            Paths.deleteCityFactor(deleteFor.slug, String(factor.id.dropFirst("custom-".count)))),
+                                        .post
                                     ) {
-                                        factor.confidence
+                                        Forms.csrf(deleteFor.csrf)
+                                        Forms.submit(t("common.delete"), secondary: true)
                                     }
                                 }
                             }

@@ -6,6 +6,8 @@ extension Paths {
     static let inventoryTemplateCSV = "/inventories/template.csv"
     static let emissionFactors = "/emission-factors"
     static func cityInventories(_ slug: String) -> String { "/cities/\(slug)/inventories" }
+    static func cityFactors(_ slug: String) -> String { "/cities/\(slug)/emission-factors" }
+    static func deleteCityFactor(_ slug: String, _ id: String) -> String { "/cities/\(slug)/emission-factors/\(id)/delete" }
     static func newInventory(_ slug: String) -> String { "/cities/\(slug)/inventories/new" }
     static func inventory(_ slug: String, _ year: Int) -> String { "/cities/\(slug)/inventories/\(year)" }
     static func inventoryLines(_ slug: String, _ year: Int, ref: String? = nil, sector: String? = nil, scope: Int? = nil)

@@ -187,4 +187,47 @@ import Testing
             }
         }
     }
+
+    @Test func userDefinedFactor_isOfferedAndCited_andOnlyEditorsAddOne() async throws {
+        try await TestApp.run { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            let member = Browser(client)
+            try await InventoryTestSupport.draft(member, fixtures: fixtures)
+            try await member.get("/cities/alpha-city/emission-factors")
+            let bad = try await member.post(
+                "/cities/alpha-city/emission-factors",
+                [("name", "Local gas"), ("co2", "55000"), ("unit", "kilos"), ("gpc_refs", "I.1.1 X.1"), ("publisher", "Gas Co")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.contains("f-unit") && bad.contains("f-gpc_refs"))
+            let added = try await member.post(
+                "/cities/alpha-city/emission-factors",
+                [
+                    ("name", "Alpha city gas (utility analysis)"), ("fuel", "Natural Gas"), ("co2", "55000"), ("unit", "kg/TJ"),
+                    ("gpc_refs", "I.1.1 I.2.1"), ("publisher", "Alpha Gas Co"), ("year", "2021"),
+                ])
+            #expect(added.status == .seeOther)
+            let record = try #require(try await CustomFactor.query(on: harness.db).first())
+            let id = "custom-\(try record.requireID().uuidString.lowercased())"
+            let form = try await member.get("/cities/alpha-city/inventories/2022/lines/new?ref=I.1.1")
+            #expect(form.contains(id) && form.contains("USER-DEFINED"))
+            #expect(
+                try await member.post(
+                    "/cities/alpha-city/inventories/2022/lines/new",
+                    [("gpc_ref", "I.1.1"), ("activity_value", "10"), ("activity_unit", "TJ"), ("factor", id)]
+                ).status == .seeOther)
+            let export = try await member.get("/cities/alpha-city/inventories/2022/export.json")
+            // 10 TJ × 55,000 kg/TJ = 550 t CO2 (only CO2 given: CH4 and N2O are missing, not zero)
+            InventoryTestSupport.close(try InventoryTestSupport.totals(export)["basic"], 550)
+            #expect(export.contains(id))
+            let other = Browser(client)
+            _ = try await other.signIn(fixtures.memberB.email)
+            try await other.get("/cities/alpha-city/emission-factors")
+            #expect(
+                try await other.post(
+                    "/cities/alpha-city/emission-factors",
+                    [("name", "x"), ("co2", "1"), ("unit", "kg/TJ"), ("gpc_refs", "I.1.1"), ("publisher", "x")]
+                ).status == .forbidden)
+            #expect(try await Browser(client).get("/cities/alpha-city/emission-factors").contains("Alpha city gas"))
+        }
+    }
 }

@@ -14,5 +14,6 @@ enum AppMigrations {
         M008_CreateSessionsAndLoginAttempts(),
         M009_CreateAuditEntries(),
         M010_CreateInventories(),
+        M011_CreateCustomFactors(),
     ]
 }
