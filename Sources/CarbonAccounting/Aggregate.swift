@@ -1,9 +1,12 @@
 /// Sums of lines: tonnes of each gas and t CO2e, by gas group. A gas no line estimated stays nil
 /// (missing, not zero).
 public struct Aggregate: Sendable, Hashable {
-    /// t CO2e by group, in `GasGroup.allCases` order.
-    public private(set) var groupCO2e: [Double] = Array(repeating: 0, count: GasGroup.allCases.count)
+    /// t CO2e by group, in `GasGroup.allCases` order. A tuple, not an array: adding to a sum then
+    /// needs no uniqueness check or bounds check (this runs several times per line).
+    private var sums: (Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0)
     private var present: UInt8 = 0
+
+    public var groupCO2e: [Double] { [sums.0, sums.1, sums.2, sums.3, sums.4, sums.5, sums.6] }
     public private(set) var co2: Double = 0
     public private(set) var ch4: Double = 0
     public private(set) var n2o: Double = 0
@@ -14,11 +17,22 @@ public struct Aggregate: Sendable, Hashable {
     public init() {}
 
     /// Total t CO2e, or nil when no line contributed a number.
-    public var co2e: Double? { present == 0 ? nil : groupCO2e.reduce(0, +) }
+    public var co2e: Double? { present == 0 ? nil : sums.0 + sums.1 + sums.2 + sums.3 + sums.4 + sums.5 + sums.6 }
 
     public func co2e(of group: GasGroup) -> Double? {
         let index = GasGroup.allCases.firstIndex(of: group)!
         return present & (1 << index) == 0 ? nil : groupCO2e[index]
+    }
+
+    public static func == (lhs: Aggregate, rhs: Aggregate) -> Bool {
+        lhs.groupCO2e == rhs.groupCO2e && lhs.present == rhs.present && lhs.co2 == rhs.co2 && lhs.ch4 == rhs.ch4
+            && lhs.n2o == rhs.n2o && lhs.species == rhs.species && lhs.lineCount == rhs.lineCount
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(groupCO2e)
+        hasher.combine(present)
+        hasher.combine(lineCount)
     }
 
     /// Tonnes of gas of a group (CO2, CH4, N2O; for the others the sum over species of the group).
@@ -53,7 +67,15 @@ public struct Aggregate: Sendable, Hashable {
     }
 
     private mutating func record(_ index: Int, _ co2e: Double) {
-        groupCO2e[index] += co2e
+        switch index {
+        case 0: sums.0 += co2e
+        case 1: sums.1 += co2e
+        case 2: sums.2 += co2e
+        case 3: sums.3 += co2e
+        case 4: sums.4 += co2e
+        case 5: sums.5 += co2e
+        default: sums.6 += co2e
+        }
         present |= 1 << index
     }
 }

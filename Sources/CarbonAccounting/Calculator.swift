@@ -49,19 +49,57 @@ public struct Calculator: Sendable {
     }
 
     /// What a line's fuel name means, found once per distinct name in a run.
+    /// Only numbers: copying a whole `Fuel` (several strings) per line showed in profiles.
     struct FuelFacts {
         let isBiomass: Bool
-        let fuel: Fuel?
+        let ncv: Double?
+        let density: Double?
     }
 
-    final class FuelMemo {
+    /// Per-run memo of what lines share: fuel names and waste parameter texts.
+    struct FuelMemo {
         var facts: [String: FuelFacts] = [:]
+        var recentFuelNames: [String] = []
+        var recentFuelFacts: [FuelFacts] = []
+        var parameters: [String: (Parameters, [FieldProblem])] = [:]
+        var recentParameterTexts: [String] = []
+        var recentMethods: [WasteMethod] = []
+        var recentParameters: [(Parameters, [FieldProblem])] = []
+
+        /// The parameters of a text and the unknown names for the method (a text names one method in practice).
+        mutating func read(_ text: String, for method: WasteMethod) -> (Parameters, [FieldProblem]) {
+            for index in recentParameterTexts.indices
+            where recentMethods[index] == method && recentParameterTexts[index] == text {
+                return recentParameters[index]
+            }
+            let key = method.rawValue + "|" + text
+            if let known = parameters[key] { return known }
+            let read = Parameters(text)
+            let entry = (read, read.unknown(for: method))
+            parameters[key] = entry
+            if recentParameterTexts.count < 16 {
+                recentParameterTexts.append(text)
+                recentMethods.append(method)
+                recentParameters.append(entry)
+            }
+            return entry
+        }
     }
 
-    func facts(_ name: String, _ memo: FuelMemo) -> FuelFacts {
-        if let known = memo.facts[name] { return known }
-        let found = FuelFacts(isBiomass: Fuel.isBiomass(name), fuel: name.isEmpty ? nil : fuels[name])
+    func facts(_ name: String, _ memo: inout FuelMemo) -> FuelFacts {
+        if name.isEmpty { return FuelFacts(isBiomass: false, ncv: nil, density: nil) }
+        // An inventory names a handful of fuels: comparing with the few seen so far is cheaper
+        // than hashing the name for every line.
+        for index in memo.recentFuelNames.indices where memo.recentFuelNames[index] == name {
+            return memo.recentFuelFacts[index]
+        }
+        let fuel = memo.facts[name] == nil ? fuels[name] : nil
+        let found = memo.facts[name] ?? FuelFacts(isBiomass: Fuel.isBiomass(name), ncv: fuel?.ncv, density: fuel?.density)
         memo.facts[name] = found
+        if memo.recentFuelNames.count < 16 {
+            memo.recentFuelNames.append(name)
+            memo.recentFuelFacts.append(found)
+        }
         return found
     }
 
@@ -77,11 +115,12 @@ public struct Calculator: Sendable {
     }
 
     public func calculate(_ line: Line) -> LineResult {
-        calculate(line, sector: tree[line.gpcRef]?.sector, memo: FuelMemo())
+        var memo = FuelMemo()
+        return calculate(line, sector: tree[line.gpcRef]?.sector, memo: &memo)
     }
 
-    func calculate(_ line: Line, sector: Sector?, memo: FuelMemo) -> LineResult {
-        let fuel = facts(line.fuel, memo)
+    func calculate(_ line: Line, sector: Sector?, memo: inout FuelMemo) -> LineResult {
+        let fuel = facts(line.fuel, &memo)
         let origin = methaneOrigin(line, sector: sector, biomass: fuel.isBiomass)
         if let key = line.notationKey {
             return LineResult(status: .notation(key), gases: GasAmounts(), methaneOrigin: origin, co2e: nil)
@@ -89,12 +128,13 @@ public struct Calculator: Sendable {
         var gases = GasAmounts()
         var converted: Double?
         if let method = line.method, let activity = line.activity {
-            switch WasteMethods.compute(method, activity: activity, parameters: line.parameters, year: year) {
+            let (parameters, unknown) = memo.read(line.parameters, for: method)
+            switch WasteMethods.compute(method, activity: activity, parameters: parameters, unknown: unknown, year: year) {
             case .success(let amounts): gases = amounts
             case .failure(let problems): return failed(problems.items, origin)
             }
         } else if let factors = line.factors, let activity = line.activity {
-            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel, properties: fuel.fuel) {
+            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel, ncv: fuel.ncv, density: fuel.density) {
             case .success(let amount):
                 converted = amount
                 let scale = amount * factors.unit.tonnesPerNumerator
@@ -153,15 +193,18 @@ public struct Calculator: Sendable {
     /// Converts an activity to the unit a factor is expressed in: within a dimension by unit
     /// size; mass ↔ energy through the fuel's NCV (TJ/Gg); volume ↔ mass through its density.
     public func convert(_ activity: Activity, to target: ActivityUnit, fuel: String) -> Result<Double, FieldProblem> {
-        convert(activity, to: target, fuel: fuel, properties: fuel.isEmpty ? nil : fuels[fuel])
+        let properties = fuel.isEmpty ? nil : fuels[fuel]
+        return convert(activity, to: target, fuel: fuel, ncv: properties?.ncv, density: properties?.density)
     }
 
-    func convert(_ activity: Activity, to target: ActivityUnit, fuel: String, properties: Fuel?) -> Result<Double, FieldProblem> {
+    func convert(_ activity: Activity, to target: ActivityUnit, fuel: String, ncv: Double?, density: Double?) -> Result<
+        Double, FieldProblem
+    > {
         if let factor = activity.unit.factor(to: target) { return .success(activity.value * factor) }
         let from = activity.unit.dimension
         let to = target.dimension
-        let convertible: Set<Dimension> = [.energy, .mass, .volume]
-        guard convertible.contains(from) && convertible.contains(to) else {
+        func convertible(_ dimension: Dimension) -> Bool { dimension == .energy || dimension == .mass || dimension == .volume }
+        guard convertible(from) && convertible(to) else {
             return .failure(
                 FieldProblem("ef_unit", "a factor per \(target.symbol) cannot apply to activity in \(activity.unit.symbol)"))
         }
@@ -175,12 +218,12 @@ public struct Calculator: Sendable {
         switch from {
         case .mass: tonnes = activity.value * activity.unit.inBase
         case .volume:
-            guard let density = properties?.density else {
+            guard let density else {
                 return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert \(activity.unit.symbol)"))
             }
             tonnes = activity.value * activity.unit.inBase * density
         default:
-            guard let ncv = properties?.ncv else {
+            guard let ncv else {
                 return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
             }
             // TJ ÷ (TJ/Gg) = Gg; × 1000 = t.
@@ -189,12 +232,12 @@ public struct Calculator: Sendable {
         switch to {
         case .mass: return .success(tonnes / target.inBase)
         case .volume:
-            guard let density = properties?.density else {
+            guard let density else {
                 return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert to \(target.symbol)"))
             }
             return .success(tonnes / density / target.inBase)
         default:
-            guard let ncv = properties?.ncv else {
+            guard let ncv else {
                 return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
             }
             // t ÷ 1000 = Gg; × NCV (TJ/Gg) = TJ.

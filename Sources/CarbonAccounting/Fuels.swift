@@ -50,7 +50,22 @@ public struct FuelTable: Sendable {
         self.fuels = table
     }
 
-    public subscript(name: String) -> Fuel? { fuels[Fuel.normalise(name)] }
+    public subscript(name: String) -> Fuel? {
+        let key = Fuel.normalise(name)
+        return fuels[key] ?? Self.aliases[key].flatMap { fuels[Fuel.normalise($0)] }
+    }
+
+    /// Everyday names of IPCC fuels, so "diesel" or "LPG" in a city's sheet finds its NCV and
+    /// density. Only unambiguous names: "coal" or "oil" alone could be several IPCC fuels.
+    static let aliases: [String: String] = [
+        "diesel": "Diesel Oil", "gasoil": "Gas Oil", "gas/diesel oil": "Diesel Oil", "gasoline": "Motor Gasoline",
+        "petrol": "Motor Gasoline", "lpg": "Liquefied Petroleum Gases", "kerosene": "Other Kerosene",
+        "jet fuel": "Jet Kerosene", "jet a-1": "Jet Kerosene", "fuel oil": "Residual Fuel Oil",
+        "heavy fuel oil": "Residual Fuel Oil",
+        "cng": "Natural Gas", "lng": "Natural Gas", "compressed natural gas": "Natural Gas",
+        "liquefied natural gas": "Natural Gas",
+        "wood": "Wood/Wood Waste", "firewood": "Wood/Wood Waste", "biogas": "Other Biogas",
+    ]
 
     public var all: [Fuel] { fuels.values.sorted { $0.name < $1.name } }
 

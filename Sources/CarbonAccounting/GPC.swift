@@ -86,17 +86,66 @@ public enum ReportingLevel: String, Sendable, CaseIterable, Codable {
 public struct GPCTree: Sendable {
     public let subCategories: [SubCategory]
     private let index: [String: Int]
+    /// Position by `slot(of:)`, -1 where no sub-category: the per-line fast path.
+    private let direct: [Int]
 
     public init(subCategories: [SubCategory]) {
         self.subCategories = subCategories
         var index: [String: Int] = [:]
-        for (position, item) in subCategories.enumerated() { index[item.ref] = position }
+        var direct = Array(repeating: -1, count: 6400)
+        for (position, item) in subCategories.enumerated() {
+            index[item.ref] = position
+            if let slot = Self.slot(of: item.ref), slot < direct.count { direct[slot] = position }
+        }
         self.index = index
+        self.direct = direct
     }
 
     public subscript(ref: String) -> SubCategory? { index[ref].map { subCategories[$0] } }
 
-    public func position(of ref: String) -> Int? { index[ref] }
+    public func position(of ref: String) -> Int? {
+        if let slot = Self.slot(of: ref), slot < direct.count {
+            let position = direct[slot]
+            // "I.01.1" has the slot of "I.1.1" but is not a GPC reference: the text must match.
+            return position >= 0 && subCategories[position].ref == ref ? position : nil
+        }
+        return index[ref]
+    }
+
+    /// A GPC reference as a small integer (sector × 100 + sub-sector × 10 + sub-category), read from
+    /// its bytes: looking up every line's reference this way avoids hashing a string per line.
+    static func slot(of ref: String) -> Int? {
+        var sector = 0
+        var first = -1
+        var second = -1
+        var current = -1
+        var dots = 0
+        for byte in ref.utf8 {
+            switch byte {
+            case UInt8(ascii: "I"), UInt8(ascii: "V"):
+                guard dots == 0 else { return nil }
+                // Base-4 digits I = 1, V = 2: I 1, II 5, III 21, IV 6, V 2, VI 9 (all distinct).
+                sector = sector * 4 + (byte == UInt8(ascii: "I") ? 1 : 2)
+                guard sector < 64 else { return nil }
+            case UInt8(ascii: "."):
+                if dots == 1 {
+                    guard current >= 0 else { return nil }
+                    first = current
+                } else if dots > 1 {
+                    return nil
+                }
+                dots += 1
+                current = -1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard dots > 0, current < 0 else { return nil }
+                current = Int(byte - UInt8(ascii: "0"))
+            default: return nil
+            }
+        }
+        guard sector > 0, current >= 0 else { return nil }
+        if dots == 1 { first = current } else { second = current }
+        return sector * 100 + first * 10 + max(second, 0)
+    }
 
     public func subCategories(in sector: Sector) -> [SubCategory] { subCategories.filter { $0.sector == sector } }
 

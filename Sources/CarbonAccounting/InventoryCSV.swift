@@ -32,6 +32,16 @@ public enum InventoryCSV {
         guard let header = records.first else {
             return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "the file is empty")]))
         }
+        if header.fields.count == 1, header.fields[0].contains(";") || header.fields[0].contains("\t") {
+            return .failure(
+                ImportProblems([
+                    ImportProblem(
+                        row: 1, column: nil,
+                        message:
+                            "the columns are separated by \(header.fields[0].contains(";") ? "semicolons" : "tabs"); the template uses commas (save as “CSV UTF-8 (comma delimited)”)"
+                    )
+                ]))
+        }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var problems: [ImportProblem] = []
         let unknown = columns.filter { !LineColumns.known.contains($0) }

@@ -4,7 +4,6 @@ import Foundation
 struct Parameters {
     private(set) var values: [String: String] = [:]
     private(set) var problems: [FieldProblem] = []
-    private var used: Set<String> = []
 
     init(_ text: String) {
         for pair in text.split(separator: ";") {
@@ -20,7 +19,6 @@ struct Parameters {
     }
 
     mutating func number(_ name: String, default fallback: Double? = nil, in range: ClosedRange<Double>? = nil) -> Double? {
-        used.insert(name)
         guard let text = values[name] else {
             if fallback == nil { problems.append(FieldProblem("parameters", "\(name) is required")) }
             return fallback
@@ -42,24 +40,22 @@ struct Parameters {
 
     mutating func optionalNumber(_ name: String, in range: ClosedRange<Double>? = nil) -> Double? {
         guard values[name] != nil else {
-            used.insert(name)
             return nil
         }
         return number(name, in: range)
     }
 
     mutating func text(_ name: String) -> String? {
-        used.insert(name)
         return values[name]
     }
 
     mutating func has(_ name: String) -> Bool { values[name] != nil }
 
-    /// Unknown names are errors, so a typo never silently falls back to a default.
-    mutating func finish() -> [FieldProblem] {
-        for name in values.keys.sorted() where !used.contains(name) {
-            problems.append(FieldProblem("parameters", "unknown parameter \(name)"))
-        }
-        return problems
+    /// Unknown names are errors, so a typo never silently falls back to a default. Checked
+    /// against the names the method declares (once per parameter text in a run).
+    func unknown(for method: WasteMethod) -> [FieldProblem] {
+        let known = method.parameterNames
+        return values.keys.filter { !known.contains($0) }.sorted().map { FieldProblem("parameters", "unknown parameter \($0)") }
     }
+
 }

@@ -105,51 +105,60 @@ extension Calculator {
         let n2o = n2oGWP ?? 0
         let fossil = ch4Fossil ?? 0
         let nonFossil = ch4NonFossil ?? 0
+        // Per-position facts as plain arrays: reading a `SubCategory` per line would copy (retain and
+        // release) its four strings.
         let sectorOf = tree.subCategories.map { sub in sectors.firstIndex(of: sub.sector)! }
-        let memo = FuelMemo()
+        let sectorValue = tree.subCategories.map(\.sector)
+        let scopeOf = tree.subCategories.map { $0.scope.rawValue - 1 }
+        let territorialOf = tree.subCategories.map(\.inTerritorial)
+        let basicOf = tree.subCategories.map(\.inBasic)
+        let basicPlusOf = tree.subCategories.map(\.inBasicPlus)
+        var memo = FuelMemo()
 
-        for line in lines {
-            let position = tree.position(of: line.gpcRef)
-            let result = calculate(line, sector: position.map { tree.subCategories[$0].sector }, memo: memo)
-            results.append(result)
-            guard let position else { continue }
-            let subCategory = tree.subCategories[position]
-            switch result.status {
-            case .failed: continue
-            case .notation(let key):
-                keys[position].append(key)
-                continue
-            case .emissions: break
-            }
-            if let value = result.gases.biogenicCO2 { biogenic = (biogenic ?? 0) + value }
-            if line.isMemo {
-                market = (market ?? 0) + (result.co2e ?? 0)
+        // Lines are read in place: copying each (a dozen strings) would cost more than its arithmetic.
+        lines.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let position = tree.position(of: buffer[index].gpcRef)
+                let result = calculate(buffer[index], sector: position.map { sectorValue[$0] }, memo: &memo)
+                results.append(result)
+                guard let position else { continue }
+                switch result.status {
+                case .failed: continue
+                case .notation(let key):
+                    keys[position].append(key)
+                    continue
+                case .emissions: break
+                }
+                if let value = result.gases.biogenicCO2 { biogenic = (biogenic ?? 0) + value }
+                if buffer[index].isMemo {
+                    market = (market ?? 0) + (result.co2e ?? 0)
+                    hasData[position] = true
+                    continue
+                }
                 hasData[position] = true
-                continue
-            }
-            hasData[position] = true
-            let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
-            let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
-            func add(_ aggregate: inout Aggregate) {
-                aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
-            }
-            let s = sectorOf[position]
-            let scope = subCategory.scope.rawValue - 1
-            add(&bySubCategory[position])
-            add(&bySector[s])
-            add(&bySectorScope[s][scope])
-            add(&byScope[scope])
-            if subCategory.inTerritorial {
-                add(&territorial)
-                add(&bySectorBasis[s][0])
-            }
-            if subCategory.inBasic {
-                add(&basic)
-                add(&bySectorBasis[s][1])
-            }
-            if subCategory.inBasicPlus {
-                add(&basicPlus)
-                add(&bySectorBasis[s][2])
+                let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
+                let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
+                func add(_ aggregate: inout Aggregate) {
+                    aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
+                }
+                let s = sectorOf[position]
+                let scope = scopeOf[position]
+                add(&bySubCategory[position])
+                add(&bySector[s])
+                add(&bySectorScope[s][scope])
+                add(&byScope[scope])
+                if territorialOf[position] {
+                    add(&territorial)
+                    add(&bySectorBasis[s][0])
+                }
+                if basicOf[position] {
+                    add(&basic)
+                    add(&bySectorBasis[s][1])
+                }
+                if basicPlusOf[position] {
+                    add(&basicPlus)
+                    add(&bySectorBasis[s][2])
+                }
             }
         }
 

@@ -35,7 +35,15 @@ enum WasteMethods {
     static func compute(
         _ method: WasteMethod, activity: Activity, parameters text: String, year: Int?
     ) -> Result<GasAmounts, FieldProblems> {
-        var parameters = Parameters(text)
+        let parameters = Parameters(text)
+        return compute(method, activity: activity, parameters: parameters, unknown: parameters.unknown(for: method), year: year)
+    }
+
+    /// With the parameters already read (a run memoises them per text: many lines share one set).
+    static func compute(
+        _ method: WasteMethod, activity: Activity, parameters read: Parameters, unknown: [FieldProblem], year: Int?
+    ) -> Result<GasAmounts, FieldProblems> {
+        var parameters = read
         var amounts = GasAmounts()
         var problems: [FieldProblem] = []
         let isPopulation = activity.unit.dimension == .population
@@ -157,7 +165,7 @@ enum WasteMethods {
                 }
             }
         }
-        problems += parameters.finish()
+        problems += parameters.problems + unknown
         if let ch4 = amounts.ch4, ch4 < 0, problems.isEmpty {
             problems.append(FieldProblem("parameters", "recovery exceeds the methane generated"))
         }
@@ -215,5 +223,22 @@ enum WasteMethods {
             return nil
         }
         return (first..<year).map { deposits[$0]! }
+    }
+}
+
+extension WasteMethod {
+    /// Every parameter the method reads (docs/inventory-template.md); any other name is an error.
+    var parameterNames: Set<String> {
+        let fractions: Set<String> = ["doc", "food", "garden", "paper", "wood", "textiles", "industrial"]
+        switch self {
+        case .methaneCommitment: return fractions.union(["mcf", "docf", "f", "ox", "frec"])
+        case .firstOrderDecay: return fractions.union(["mcf", "docf", "f", "ox", "k", "recovered_t", "history"])
+        case .biologicalTreatment: return ["treatment", "basis", "ef_ch4_g_per_kg", "ef_n2o_g_per_kg", "recovered_t"]
+        case .incineration, .openBurning: return ["dm", "cf", "fcf", "of", "ef_ch4_kg_per_gg", "ef_n2o_g_per_t"]
+        case .wastewater:
+            return [
+                "bod", "i", "b0", "mcf", "s_kg", "recovered_kg", "protein", "f_npr", "f_noncon", "f_indcom", "ef_n2o_effluent",
+            ]
+        }
     }
 }

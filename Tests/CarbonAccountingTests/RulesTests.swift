@@ -90,3 +90,37 @@ import Testing
         #expect(reference.library.candidates(for: "I.1.2").contains { $0.kind == .grid && $0.region.contains("East") })
     }
 }
+
+@Suite struct RealWorldInputTests {
+    @Test func everydayFuelNames_findTheirIPCCFuel() {
+        // 10 t of "diesel": 10 / 1,000 Gg × 43.0 TJ/Gg = 0.43 TJ × 74,100 kg/TJ = 31,863 kg = 31.863 t CO2.
+        let diesel = line([
+            "gpc_ref": "II.1.1", "activity_value": "10", "activity_unit": "t", "fuel": "diesel", "ef_co2": "74100",
+            "ef_unit": "kg/TJ",
+        ])
+        expectClose(calculate(diesel).gases.co2, 31.863)
+        #expect(Fuel.isBiomass("firewood"))
+        #expect(reference.fuels["coal"] == nil, "ambiguous names are not guessed")
+    }
+
+    @Test func semicolonSeparatedFiles_getAClearError() {
+        let result = InventoryCSV.read(
+            "gpc_ref;co2_t\nI.1.1;5\n", parser: reference.parser, calculator: reference.calculator(set: .ar5))
+        guard case .failure(let problems) = result else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(problems.items.first?.message.contains("semicolons") == true)
+    }
+}
+
+@Suite struct TreeLookupTests {
+    @Test func everyReference_isFoundByItsFastPath_andLookalikesAreNot() {
+        for (position, sub) in reference.tree.subCategories.enumerated() {
+            #expect(reference.tree.position(of: sub.ref) == position, "\(sub.ref)")
+        }
+        for bogus in ["I.01.1", "IIII.1.1", "I.1", "VII.1", "I.1.1.1", "", "i.1.1", "IV.1.0"] {
+            #expect(reference.tree.position(of: bogus) == nil, "\(bogus)")
+        }
+    }
+}

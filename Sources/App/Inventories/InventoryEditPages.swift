@@ -40,7 +40,7 @@ enum InventoryEditPages {
             for sub in computed.report.tree.subCategories(in: sector) {
                 section(.class("subcategory"), .id("sub-\(sub.ref)")) {
                     h2 {
-                        "\(sub.ref) \(sub.name) "
+                        "\(sub.ref) \(sub.subsectorName) — \(sub.name) "
                         small {
                             t("scope.\(sub.scope.rawValue)")
                                 + (inventory.level.requires(sub) ? "" : " · " + t("inventory.not_required"))
