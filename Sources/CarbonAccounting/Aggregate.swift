@@ -66,6 +66,23 @@ public struct Aggregate: Sendable, Hashable {
         }
     }
 
+    /// Adds another aggregate (a cell into a sector, scope or total).
+    mutating func merge(_ other: Aggregate) {
+        sums.0 += other.sums.0
+        sums.1 += other.sums.1
+        sums.2 += other.sums.2
+        sums.3 += other.sums.3
+        sums.4 += other.sums.4
+        sums.5 += other.sums.5
+        sums.6 += other.sums.6
+        present |= other.present
+        co2 += other.co2
+        ch4 += other.ch4
+        n2o += other.n2o
+        for (name, tonnes) in other.species { species[name, default: 0] += tonnes }
+        lineCount += other.lineCount
+    }
+
     private mutating func record(_ index: Int, _ co2e: Double) {
         switch index {
         case 0: sums.0 += co2e

@@ -68,7 +68,10 @@ public struct LineParser: Sendable {
 
     public func parse(_ fields: [String: String]) -> Result<Line, FieldProblems> {
         var problems: [FieldProblem] = []
-        func text(_ column: String) -> String { (fields[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        var trimmed: [String: String] = [:]
+        trimmed.reserveCapacity(fields.count)
+        for (column, value) in fields where !value.isEmpty { trimmed[column] = value.trimmed }
+        func text(_ column: String) -> String { trimmed[column] ?? "" }
         for (column, limit) in Self.limits where text(column).count > limit {
             problems.append(FieldProblem(column, "is longer than \(limit) characters"))
         }

@@ -138,27 +138,28 @@ extension Calculator {
                 hasData[position] = true
                 let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
                 let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
-                func add(_ aggregate: inout Aggregate) {
-                    aggregate.add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
-                }
-                let s = sectorOf[position]
-                let scope = scopeOf[position]
-                add(&bySubCategory[position])
-                add(&bySector[s])
-                add(&bySectorScope[s][scope])
-                add(&byScope[scope])
-                if territorialOf[position] {
-                    add(&territorial)
-                    add(&bySectorBasis[s][0])
-                }
-                if basicOf[position] {
-                    add(&basic)
-                    add(&bySectorBasis[s][1])
-                }
-                if basicPlusOf[position] {
-                    add(&basicPlus)
-                    add(&bySectorBasis[s][2])
-                }
+                // Each line goes into its cell only; every other total is a union of cells, summed below.
+                bySubCategory[position].add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
+            }
+        }
+        for position in tree.subCategories.indices where bySubCategory[position].lineCount > 0 {
+            let cell = bySubCategory[position]
+            let s = sectorOf[position]
+            let scope = scopeOf[position]
+            bySector[s].merge(cell)
+            bySectorScope[s][scope].merge(cell)
+            byScope[scope].merge(cell)
+            if territorialOf[position] {
+                territorial.merge(cell)
+                bySectorBasis[s][0].merge(cell)
+            }
+            if basicOf[position] {
+                basic.merge(cell)
+                bySectorBasis[s][1].merge(cell)
+            }
+            if basicPlusOf[position] {
+                basicPlus.merge(cell)
+                bySectorBasis[s][2].merge(cell)
             }
         }
 

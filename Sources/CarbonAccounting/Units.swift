@@ -44,7 +44,10 @@ public struct ActivityUnit: Sendable, Hashable, CustomStringConvertible {
 
     private static let bySymbol: [String: ActivityUnit] = {
         var table: [String: ActivityUnit] = [:]
-        for unit in all { table[unit.symbol.lowercased()] = unit }
+        for unit in all {
+            table[unit.symbol.lowercased()] = unit
+            table[unit.symbol] = unit
+        }
         // Common spellings of the same units.
         let aliases: [String: String] = [
             "m³": "m3", "l": "L", "tonne": "t", "tonnes": "t", "kl": "kL", "vkm": "vehicle-km", "pkm": "passenger-km",
@@ -55,7 +58,7 @@ public struct ActivityUnit: Sendable, Hashable, CustomStringConvertible {
     }()
 
     public static func parse(_ text: String) -> ActivityUnit? {
-        bySymbol[text.trimmingCharacters(in: .whitespaces).lowercased()]
+        bySymbol[text] ?? bySymbol[text.trimmed.lowercased()]
     }
 
     /// The factor that turns a value in `self` into a value in `other` (same dimension only).
@@ -74,9 +77,9 @@ public struct FactorUnit: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(numerator)/\(denominator.symbol)" }
 
     public static func parse(_ text: String) -> FactorUnit? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1)
+        let parts = text.trimmed.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return nil }
-        let mass = parts[0].trimmingCharacters(in: .whitespaces)
+        let mass = String(parts[0]).trimmed
         // "tCO2/MWh" and "kgCO2e/kWh" name the gas in the numerator; the mass unit is what counts.
         var massUnit = mass.lowercased()
         for gas in ["co2e", "co2eq", "co2", "ch4", "n2o"] where massUnit.hasSuffix(gas) && massUnit.count > gas.count {
