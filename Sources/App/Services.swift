@@ -22,6 +22,7 @@ struct Services: Sendable {
     /// GPC tree, GWPs, fuels and the factor library, loaded and validated once at start.
     let reference: ReferenceData
     let inventoryCache: InventoryCache
+    let inventoryPages = InventoryPageCache()
 
     var db: any Database { database.db }
 

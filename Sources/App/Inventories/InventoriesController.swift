@@ -33,6 +33,16 @@ struct InventoriesController: Sendable {
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        // Visitors of a published inventory: the cached page while nothing they see has changed.
+        var cacheKey: String?
+        if context.user == nil, let year = Int(try context.parameters.require("year")),
+            let stamp = try await InventoryPageCache.stamp(
+                slug: try context.parameters.require("slug"), year: year, on: services.db)
+        {
+            let key = "\(stamp)|\(context.locale.rawValue)|\(request.uri.description)"
+            if let html = services.inventoryPages.get(key) { return HTMLResponse(html: html) }
+            cacheKey = key
+        }
         let target = try await services.inventoryTarget(context.parameters, user: context.user)
         let computed = try await services.inventories.computed(target.inventory, city: target.city)
         let trend = try await InventoryQueries.trend(city: target.city, user: context.user, on: services.db)
@@ -52,7 +62,9 @@ struct InventoriesController: Sendable {
         if target.access.isEditor || target.access.canVerify || target.access.canReturn || target.access.canNameVerifier {
             return try await services.formPage(request, context) { chrome, _ in InventoryPage.render(model, chrome: chrome) }
         }
-        return HTMLResponse(html: InventoryPage.render(model, chrome: services.chrome(request, context)))
+        let html = InventoryPage.render(model, chrome: services.chrome(request, context))
+        if let cacheKey { services.inventoryPages.put(cacheKey, html) }
+        return HTMLResponse(html: html)
     }
 
     func lines(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

@@ -97,6 +97,14 @@ import Testing
             #expect(
                 try await member.post("/cities/alpha-city/inventories/2022/state", [("action", "return")]).status
                     == .unprocessableContent)
+            // A visitor saw the published page (now cached); back in draft it is gone at once.
+            #expect(try await visitor.get("/cities/alpha-city/inventories/2022").status == .ok)
+            #expect(
+                try await member.post(
+                    "/cities/alpha-city/inventories/2022/state", [("action", "return"), ("comment", "Fix I.1.1")]
+                )
+                .status == .seeOther)
+            #expect(try await visitor.get("/cities/alpha-city/inventories/2022").status == .notFound)
         }
     }
 
