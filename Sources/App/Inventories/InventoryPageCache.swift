@@ -28,7 +28,7 @@ final class InventoryPageCache: Sendable {
         let query: SQLQueryString = """
             SELECT i.id AS id, i.version AS version, i.state AS state, i.verifier_id AS verifier, c.updated_at AS city_updated,
               (SELECT COUNT(*) FROM inventories j WHERE j.city_id = c.id) AS inventories,
-              (SELECT SUM(j.version) FROM inventories j WHERE j.city_id = c.id) AS versions,
+              (SELECT CAST(SUM(j.version) AS BIGINT) FROM inventories j WHERE j.city_id = c.id) AS versions,
               (SELECT COUNT(*) FROM reported_emissions r WHERE r.city_id = c.id) AS reported
             FROM inventories i JOIN cities c ON c.id = i.city_id
             WHERE c.slug = \(bind: slug) AND i.year = \(bind: year)
