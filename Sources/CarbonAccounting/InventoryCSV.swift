@@ -70,7 +70,9 @@ public enum InventoryCSV {
         var ids: [String: Int] = [:]
         for record in records.dropFirst() {
             if problems.count >= maxProblems { break }
-            if record.fields.count > columns.count {
+            // Spreadsheets leave rows of empty cells at the end and empty cells beyond the header.
+            if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            if record.fields.count > columns.count && !record.fields[columns.count...].allSatisfy({ $0.trimmed.isEmpty }) {
                 problems.append(
                     ImportProblem(
                         row: record.line, column: nil,
@@ -78,7 +80,7 @@ public enum InventoryCSV {
                 continue
             }
             var fields: [String: String] = [:]
-            for (index, value) in record.fields.enumerated() { fields[columns[index]] = value }
+            for (index, value) in record.fields.enumerated() where index < columns.count { fields[columns[index]] = value }
             switch parser.parse(fields) {
             case .failure(let found):
                 problems += found.items.map { ImportProblem(row: record.line, column: $0.column, message: $0.message) }

@@ -52,6 +52,8 @@ public struct ActivityUnit: Sendable, Hashable, CustomStringConvertible {
         let aliases: [String: String] = [
             "m³": "m3", "l": "L", "tonne": "t", "tonnes": "t", "kl": "kL", "vkm": "vehicle-km", "pkm": "passenger-km",
             "persons": "person", "people": "person", "capita": "person",
+            // Normal cubic metres (0 °C, 1 atm): the reference conditions of the natural gas density.
+            "nm3": "m3", "nm³": "m3",
         ]
         for (alias, symbol) in aliases { table[alias] = table[symbol.lowercased()] }
         return table
@@ -80,10 +82,11 @@ public struct FactorUnit: Sendable, Hashable, CustomStringConvertible {
         let parts = text.trimmed.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return nil }
         let mass = String(parts[0]).trimmed
-        // "tCO2/MWh" and "kgCO2e/kWh" name the gas in the numerator; the mass unit is what counts.
+        // "tCO2/MWh", "kgCO2e/kWh" and "kg CO2/TJ" name the gas in the numerator; the mass unit is what counts.
         var massUnit = mass.lowercased()
         for gas in ["co2e", "co2eq", "co2", "ch4", "n2o"] where massUnit.hasSuffix(gas) && massUnit.count > gas.count {
             massUnit.removeLast(gas.count)
+            massUnit = massUnit.trimmed
             break
         }
         let tonnes: Double

@@ -124,3 +124,25 @@ import Testing
         }
     }
 }
+
+@Suite struct SpreadsheetExportTests {
+    @Test func emptyRowsAndTrailingEmptyCells_areIgnored_butExtraValuesAreNot() throws {
+        let calc = reference.calculator(set: .ar5)
+        let sheet = "gpc_ref,co2_t\r\nI.1.1,5,,\r\n,\r\n,,,\r\n"
+        let lines = try InventoryCSV.read(sheet, parser: reference.parser, calculator: calc).get()
+        #expect(lines.count == 1)
+        let extra = InventoryCSV.read("gpc_ref,co2_t\nI.1.1,5,7\n", parser: reference.parser, calculator: calc)
+        guard case .failure(let problems) = extra else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(problems.items.first?.row == 2)
+    }
+
+    @Test func unitSpellingsOfOtherTools_areRead() {
+        #expect(FactorUnit.parse("kg CO2/TJ")?.tonnesPerNumerator == 1e-3)
+        #expect(FactorUnit.parse("t CO2e / MWh")?.denominator.symbol == "MWh")
+        #expect(ActivityUnit.parse("Nm3")?.symbol == "m3")
+        #expect(ActivityUnit.parse("tonnes")?.symbol == "t")
+    }
+}
