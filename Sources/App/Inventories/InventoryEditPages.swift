@@ -66,7 +66,8 @@ enum InventoryEditPages {
     }
 
     static func lineForm(
-        _ model: LineFormModel, inventory: InventorySummary, factors: [EmissionFactor], csrf: String, chrome: Chrome
+        _ model: LineFormModel, inventory: InventorySummary, factors: [EmissionFactor], scope2: Bool = true, csrf: String,
+        chrome: Chrome
     ) -> String {
         let t = chrome.t
         let cityName = t.pick(inventory.cityNames)
@@ -152,10 +153,13 @@ enum InventoryEditPages {
                         selected: value("method"), errors: errors, t: t, blank: t("line.no_method"))
                     field("parameters", hint: t("line.parameters_hint"))
                 }
-                Forms.select(
-                    "scope2_method", label: t("column.scope2_method"),
-                    options: [("location", t("scope2.location")), ("market", t("scope2.market"))],
-                    selected: value("scope2_method").isEmpty ? "location" : value("scope2_method"), errors: errors, t: t)
+                // Only scope-2 cells have a market-based memo; elsewhere the choice would be an error.
+                if scope2 || !value("scope2_method").isEmpty && value("scope2_method") != "location" {
+                    Forms.select(
+                        "scope2_method", label: t("column.scope2_method"),
+                        options: [("location", t("scope2.location")), ("market", t("scope2.market"))],
+                        selected: value("scope2_method").isEmpty ? "location" : value("scope2_method"), errors: errors, t: t)
+                }
                 Forms.select(
                     "data_quality", label: t("column.data_quality"),
                     options: DataQuality.allCases.map { ($0.rawValue, t("quality.\($0.rawValue)")) },

@@ -191,7 +191,9 @@ struct InventoryEditingController: Sendable {
         let own = try await CustomFactorsController.factors(of: target.city, on: services.db).filter { $0.gpcRefs.contains(ref) }
         let factors = own + services.reference.library.candidates(for: ref)
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
-            InventoryEditPages.lineForm(model, inventory: summary, factors: factors, csrf: csrf, chrome: chrome)
+            InventoryEditPages.lineForm(
+                model, inventory: summary, factors: factors, scope2: services.reference.tree[ref]?.scope == .two, csrf: csrf,
+                chrome: chrome)
         }
     }
 
