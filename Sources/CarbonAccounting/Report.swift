@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether each GPC cell has what the chosen level requires (GPC v1.1 §3.4: every emission source
 /// of the level is reported as a number or a notation key).
 public struct Completeness: Sendable, Hashable {
@@ -95,52 +97,49 @@ extension Calculator {
         var bySectorScope = Array(repeating: Array(repeating: Aggregate(), count: scopes.count), count: sectors.count)
         var bySectorBasis = Array(repeating: Array(repeating: Aggregate(), count: bases.count), count: sectors.count)
         var byScope = Array(repeating: Aggregate(), count: scopes.count)
-        var bySubCategory = Array(repeating: Aggregate(), count: tree.subCategories.count)
-        var hasData = Array(repeating: false, count: tree.subCategories.count)
-        var keys = Array(repeating: [NotationKey](), count: tree.subCategories.count)
-        var biogenic: Double?
-        var market: Double?
-        var results: [LineResult] = []
-        results.reserveCapacity(lines.count)
-        let n2o = n2oGWP ?? 0
-        let fossil = ch4Fossil ?? 0
-        let nonFossil = ch4NonFossil ?? 0
         // Per-position facts as plain arrays: reading a `SubCategory` per line would copy (retain and
         // release) its four strings.
         let sectorOf = tree.subCategories.map { sub in sectors.firstIndex(of: sub.sector)! }
-        let sectorValue = tree.subCategories.map(\.sector)
         let scopeOf = tree.subCategories.map { $0.scope.rawValue - 1 }
         let territorialOf = tree.subCategories.map(\.inTerritorial)
         let basicOf = tree.subCategories.map(\.inBasic)
         let basicPlusOf = tree.subCategories.map(\.inBasicPlus)
-        var memo = FuelMemo()
 
-        // Lines are read in place: copying each (a dozen strings) would cost more than its arithmetic.
+        // Large inventories are calculated in two halves at once (each line is independent); the
+        // halves' cells are then added in order, so the result does not depend on timing.
+        var partials: [Partial] = []
         lines.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
-                let position = tree.position(of: buffer[index].gpcRef)
-                let result = calculate(buffer[index], sector: position.map { sectorValue[$0] }, memo: &memo)
-                results.append(result)
-                guard let position else { continue }
-                switch result.status {
-                case .failed: continue
-                case .notation(let key):
-                    keys[position].append(key)
-                    continue
-                case .emissions: break
+            if buffer.count >= Self.parallelThreshold {
+                let middle = buffer.count / 2
+                let ranges = [0..<middle, middle..<buffer.count]
+                let storage = UnsafeMutableBufferPointer<Partial>.allocate(capacity: 2)
+                // Each half reads its own range of the lines and writes its own slot.
+                let shared = HalvesBox(lines: buffer, storage: storage)
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    (shared.storage.baseAddress! + half).initialize(to: accumulate(shared.lines, ranges[half]))
                 }
-                if let value = result.gases.biogenicCO2 { biogenic = (biogenic ?? 0) + value }
-                if buffer[index].isMemo {
-                    market = (market ?? 0) + (result.co2e ?? 0)
-                    hasData[position] = true
-                    continue
-                }
-                hasData[position] = true
-                let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
-                let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
-                // Each line goes into its cell only; every other total is a union of cells, summed below.
-                bySubCategory[position].add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
+                partials = Array(storage)
+                _ = storage.deinitialize()
+                storage.deallocate()
+            } else {
+                partials = [accumulate(buffer, buffer.indices)]
             }
+        }
+        var bySubCategory = partials[0].cells
+        var hasData = partials[0].hasData
+        var keys = partials[0].keys
+        var biogenic = partials[0].biogenic
+        var market = partials[0].market
+        var results = partials[0].results
+        for partial in partials.dropFirst() {
+            for position in bySubCategory.indices {
+                bySubCategory[position].merge(partial.cells[position])
+                hasData[position] = hasData[position] || partial.hasData[position]
+                keys[position] += partial.keys[position]
+            }
+            if let value = partial.biogenic { biogenic = (biogenic ?? 0) + value }
+            if let value = partial.market { market = (market ?? 0) + value }
+            results += partial.results
         }
         for position in tree.subCategories.indices where bySubCategory[position].lineCount > 0 {
             let cell = bySubCategory[position]
@@ -174,4 +173,65 @@ extension Calculator {
             bySubCategory: bySubCategory, biogenicCO2: biogenic, marketBasedScope2: market,
             completeness: Completeness(entries: entries), tree: tree)
     }
+}
+
+extension Calculator {
+    /// Inventories from this many lines are calculated in two halves in parallel.
+    static let parallelThreshold = 4096
+
+    /// What a run of lines adds up to, cell by cell.
+    struct Partial {
+        var results: [LineResult] = []
+        var cells: [Aggregate]
+        var hasData: [Bool]
+        var keys: [[NotationKey]]
+        var biogenic: Double?
+        var market: Double?
+    }
+
+    /// Calculates `range` of the lines and adds each into its cell only; every other total is a
+    /// union of cells, summed by `report`. Lines are read in place: copying each (a dozen strings)
+    /// would cost more than its arithmetic.
+    func accumulate(_ lines: UnsafeBufferPointer<Line>, _ range: Range<Int>) -> Partial {
+        let count = tree.subCategories.count
+        var partial = Partial(
+            cells: Array(repeating: Aggregate(), count: count), hasData: Array(repeating: false, count: count),
+            keys: Array(repeating: [], count: count))
+        partial.results.reserveCapacity(range.count)
+        let n2o = n2oGWP ?? 0
+        let fossil = ch4Fossil ?? 0
+        let nonFossil = ch4NonFossil ?? 0
+        let sectorValue = tree.subCategories.map(\.sector)
+        var memo = FuelMemo()
+        for index in range {
+            let position = tree.position(of: lines[index].gpcRef)
+            let result = calculate(lines[index], sector: position.map { sectorValue[$0] }, memo: &memo)
+            partial.results.append(result)
+            guard let position else { continue }
+            switch result.status {
+            case .failed: continue
+            case .notation(let key):
+                partial.keys[position].append(key)
+                continue
+            case .emissions: break
+            }
+            if let value = result.gases.biogenicCO2 { partial.biogenic = (partial.biogenic ?? 0) + value }
+            partial.hasData[position] = true
+            if lines[index].isMemo {
+                partial.market = (partial.market ?? 0) + (result.co2e ?? 0)
+                continue
+            }
+            let otherGWP = result.gases.otherSpecies.flatMap { gwp.gwp($0, in: set) } ?? 0
+            let ch4 = result.methaneOrigin == .fossil ? fossil : nonFossil
+            partial.cells[position].add(result.gases, ch4GWP: ch4, n2oGWP: n2o, otherGWP: otherGWP)
+        }
+        return partial
+    }
+}
+
+/// The lines and the result slots shared by the two halves of a parallel run: each half reads
+/// only its range and writes only its slot, and `report` waits for both.
+private struct HalvesBox: @unchecked Sendable {
+    let lines: UnsafeBufferPointer<Line>
+    let storage: UnsafeMutableBufferPointer<Calculator.Partial>
 }

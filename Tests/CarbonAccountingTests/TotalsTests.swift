@@ -119,3 +119,36 @@ import Testing
         expectClose(ar6.basicPlus.co2e(of: .hfcs), 153)
     }
 }
+
+@Suite struct LargeInventoryTests {
+    /// Above the parallel threshold the two halves' totals equal the line-by-line sums, the results
+    /// stay in line order, and notation keys and memo items of both halves are kept.
+    @Test func parallelHalves_giveTheSameTotalsAsLineByLine() {
+        let refs = reference.tree.subCategories.map(\.ref)
+        var lines: [Line] = []
+        for index in 0..<(Calculator.parallelThreshold + 1001) {
+            let ref = refs[index % refs.count]
+            if index == 4500 {
+                lines.append(line(["gpc_ref": "I.7.1", "notation_key": "NO", "explanation": "none"]))
+            } else {
+                lines.append(
+                    line(["line_id": "l\(index)", "gpc_ref": ref, "co2_t": "\(index % 97).5", "ch4_t": "0.0\(index % 7)"]))
+            }
+        }
+        let calculator = reference.calculator(set: .ar6, year: 2021)
+        let report = calculator.report(lines: lines, level: .basicPlus)
+        #expect(report.results.count == lines.count)
+        var expected: [TotalBasis: Double] = [:]
+        for (index, line) in lines.enumerated() {
+            let result = calculator.calculate(line)
+            #expect(report.results[index] == result)
+            guard let sub = reference.tree[line.gpcRef], let co2e = result.co2e else { continue }
+            for basis in TotalBasis.allCases where sub.counts(in: basis) { expected[basis, default: 0] += co2e }
+        }
+        for basis in TotalBasis.allCases {
+            let actual = report.total(basis).co2e ?? 0
+            #expect(abs(actual - expected[basis]!) <= 1e-9 * expected[basis]!, "\(basis)")
+        }
+        #expect(report.completeness.entries.first { $0.subCategory.ref == "I.7.1" }?.state == .data)
+    }
+}
