@@ -1,6 +1,6 @@
 /// Sums of lines: tonnes of each gas and t CO2e, by gas group. A gas no line estimated stays nil
 /// (missing, not zero).
-public struct Aggregate: Sendable, Hashable {
+public struct Aggregate: Sendable {
     /// t CO2e by group, in `GasGroup.allCases` order. A tuple, not an array: adding to a sum then
     /// needs no uniqueness check or bounds check (this runs several times per line).
     private var sums: (Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0)
@@ -22,17 +22,6 @@ public struct Aggregate: Sendable, Hashable {
     public func co2e(of group: GasGroup) -> Double? {
         let index = GasGroup.allCases.firstIndex(of: group)!
         return present & (1 << index) == 0 ? nil : groupCO2e[index]
-    }
-
-    public static func == (lhs: Aggregate, rhs: Aggregate) -> Bool {
-        lhs.groupCO2e == rhs.groupCO2e && lhs.present == rhs.present && lhs.co2 == rhs.co2 && lhs.ch4 == rhs.ch4
-            && lhs.n2o == rhs.n2o && lhs.species == rhs.species && lhs.lineCount == rhs.lineCount
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(groupCO2e)
-        hasher.combine(present)
-        hasher.combine(lineCount)
     }
 
     /// Tonnes of gas of a group (CO2, CH4, N2O; for the others the sum over species of the group).

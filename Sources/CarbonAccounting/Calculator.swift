@@ -105,10 +105,6 @@ public struct Calculator: Sendable {
 
     /// The origin of a line's methane: non-fossil for biomass fuels and for waste, wastewater
     /// and agriculture (sectors III and V); fossil otherwise.
-    public func methaneOrigin(of line: Line) -> MethaneOrigin {
-        methaneOrigin(line, sector: tree[line.gpcRef]?.sector, biomass: Fuel.isBiomass(line.fuel))
-    }
-
     func methaneOrigin(_ line: Line, sector: Sector?, biomass: Bool) -> MethaneOrigin {
         if sector == .waste || sector == .afolu || line.method != nil || biomass { return .nonFossil }
         return .fossil

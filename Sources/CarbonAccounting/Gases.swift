@@ -75,8 +75,6 @@ public struct GWPTable: Sendable {
         return values[key]?[set]
     }
 
-    public var species: [String] { values.keys.filter { !$0.hasPrefix("CH4_") }.sorted() }
-
     public static func parse(csv text: String) throws -> GWPTable {
         var values: [String: [GWPSet: Double]] = [:]
         for (offset, row) in try CSV.table(text).enumerated() {

@@ -61,28 +61,8 @@ public struct Factors: Sendable, Hashable {
     }
 }
 
-/// Emissions measured directly, tonnes of each gas.
-public struct Measured: Sendable, Hashable {
-    public var co2: Double?
-    public var ch4: Double?
-    public var n2o: Double?
-    public var otherSpecies: String?
-    public var other: Double?
-    public var biogenicCO2: Double?
-    public init(
-        co2: Double? = nil, ch4: Double? = nil, n2o: Double? = nil, otherSpecies: String? = nil, other: Double? = nil,
-        biogenicCO2: Double? = nil
-    ) {
-        self.co2 = co2
-        self.ch4 = ch4
-        self.n2o = n2o
-        self.otherSpecies = otherSpecies
-        self.other = other
-        self.biogenicCO2 = biogenicCO2
-    }
-
-    public var isEmpty: Bool { co2 == nil && ch4 == nil && n2o == nil && other == nil && biogenicCO2 == nil }
-}
+/// Emissions measured directly, tonnes of each gas: the same shape as what a line computes.
+public typealias Measured = GasAmounts
 
 /// One inventory line: the unit of data entry, import, export and calculation.
 public struct Line: Sendable, Hashable {

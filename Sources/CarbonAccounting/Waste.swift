@@ -21,6 +21,9 @@ public struct GasAmounts: Sendable, Hashable {
         self.other = other
         self.biogenicCO2 = biogenicCO2
     }
+
+    /// No gas given at all (a line's measured columns are empty).
+    public var isEmpty: Bool { co2 == nil && ch4 == nil && n2o == nil && other == nil && biogenicCO2 == nil }
 }
 
 /// The GPC waste methods (GPC v1.1 chapter 8, IPCC 2006 Vol. 5). Each takes the line's activity

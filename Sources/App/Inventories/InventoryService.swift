@@ -26,7 +26,6 @@ struct InventorySummary: Sendable, Hashable {
     let version: Int
     let stateComment: String?
     let verifierID: UUID?
-    let updatedAt: Date?
 
     init(_ inventory: Inventory, city: City) throws {
         id = try inventory.requireID()
@@ -42,7 +41,6 @@ struct InventorySummary: Sendable, Hashable {
         version = inventory.version
         stateComment = inventory.stateComment
         verifierID = inventory.verifierID
-        updatedAt = inventory.updatedAt
     }
 }
 
