@@ -109,7 +109,7 @@ import Testing
         let rows = try TargetCSV.read(good).get()
         #expect(rows.count == 3)
         #expect(rows[0].target.milestones == [Milestone(year: 2030, reductionPercent: 40)])
-        #expect(rows[2].conditional && rows[2].coverage == .territorial && rows[2].target.targetLevel == 0)
+        #expect(rows[2].conditional && rows[2].coverage.basis == .territorial && rows[2].target.targetLevel == 0)
         let bad = """
             city,kind,base_year,target_year,reduction_percent,source
             a,base_year_absolute,2030,2020,40,x
@@ -121,5 +121,25 @@ import Testing
             return
         }
         #expect(problems.items.map { "\($0.row ?? 0):\($0.column ?? "")" } == ["2:target_year", "3:reduction_percent", "4:kind"])
+    }
+
+    @Test func template_readsCoverage_andRoundTrips() throws {
+        let text = """
+            city,kind,base_year,target_year,reduction_percent,gases,sectors,gwp_set,set_by,source,note
+            baoding,base_year_intensity_gdp,2010,2020,35%,CO2,,AR5,Baoding Municipal Government,"Plan, 2008",
+            kyoto,base_year_absolute,1990,2030,40,all,I;II,,,Table 2,range 40-50
+            """
+        let rows = try TargetCSV.read(text).get()
+        #expect(rows[0].coverage == Coverage(basis: .basic, co2Only: true) && rows[0].gwpSet == .ar5)
+        #expect(rows[0].target.reductionPercent == 35)
+        #expect(rows[1].coverage.sectors == [.stationaryEnergy, .transportation])
+        let again = try TargetCSV.read(TargetCSV.write(rows)).get()
+        #expect(again == rows)
+        guard case .failure(let problems) = TargetCSV.read("city,kind,target_year,source,sectors\nx,peak,2030,s,VII\n")
+        else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(problems.items.map { "\($0.row ?? 0):\($0.column ?? "")" } == ["2:sectors"])
     }
 }

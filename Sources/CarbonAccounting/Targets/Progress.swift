@@ -39,7 +39,13 @@ public enum Progress {
         _ target: Target, emissions: Series, driver: Series? = nil, bau: Series? = nil
     ) -> TargetProgress {
         if let problem = target.problems().first { return .unavailable("the target is incomplete: \(problem)") }
+        switch target.kind {
+        case .other: return .unavailable("not a greenhouse-gas emissions target: progress is not computed from inventories")
+        case .peak: return peak(target, emissions: emissions)
+        default: break
+        }
         var notes: [String] = []
+        let driverName = target.kind.driver == .gdp ? "GDP" : "population"
 
         func measure(_ year: Int, value: Double) -> Double? {
             guard target.kind.isIntensity else { return value }
@@ -47,9 +53,7 @@ public enum Progress {
             switch driver.value(in: year) {
             case .known(let amount): return amount > 0 ? value / amount : nil
             case .interpolated(let amount, let from, let to):
-                notes.append(
-                    "the \(target.kind == .baseYearIntensityGDP ? "GDP" : "population") of \(year) is interpolated between \(from) and \(to)"
-                )
+                notes.append("the \(driverName) of \(year) is interpolated between \(from) and \(to)")
                 return amount > 0 ? value / amount : nil
             case .missing: return nil
             }
@@ -57,7 +61,9 @@ public enum Progress {
 
         let startYear: Int
         let start: Double
-        if target.kind == .fixedLevel || target.kind == .baselineScenario, target.baseYear == nil {
+        if target.kind == .fixedLevel || target.kind == .fixedLevelPerCapita || target.kind == .baselineScenario,
+            target.baseYear == nil
+        {
             guard let first = emissions.points.keys.min() else { return .unavailable("no emissions are known yet") }
             startYear = first
             start = emissions.points[first]!
@@ -77,29 +83,27 @@ public enum Progress {
         guard let latestYear = emissions.points.keys.filter({ $0 > startYear }).max(),
             let latestRaw = emissions.points[latestYear]
         else { return .unavailable("no emissions after \(startYear) yet") }
-        if target.kind.isIntensity && driver == nil {
-            return .unavailable("the \(target.kind == .baseYearIntensityGDP ? "GDP" : "population") series is missing")
-        }
+        if target.kind.isIntensity && driver == nil { return .unavailable("the \(driverName) series is missing") }
         guard let base = measure(startYear, value: start) else {
-            return .unavailable(
-                "no \(target.kind == .baseYearIntensityGDP ? "GDP" : "population") for \(startYear) (not extrapolated)")
+            return .unavailable("no \(driverName) for \(startYear) (not extrapolated)")
         }
         guard let latest = measure(latestYear, value: latestRaw) else {
-            return .unavailable(
-                "no \(target.kind == .baseYearIntensityGDP ? "GDP" : "population") for \(latestYear) (not extrapolated)")
+            return .unavailable("no \(driverName) for \(latestYear) (not extrapolated)")
         }
 
         let level: Double
         switch target.kind {
         case .baseYearAbsolute, .baseYearIntensityGDP, .baseYearIntensityCapita:
             level = base * (1 - target.reductionPercent! / 100)
-        case .fixedLevel:
+        case .fixedLevel, .fixedLevelPerCapita:
             level = target.targetLevel!
         case .baselineScenario:
             guard let bauAtTarget = bau?.value(in: target.targetYear).value else {
                 return .unavailable("a business-as-usual forecast for \(target.targetYear) is needed")
             }
             level = bauAtTarget * (1 - target.reductionPercent! / 100)
+        case .peak, .other:
+            preconditionFailure("handled above")
         }
 
         // The path: (start year, base) → milestones → (target year, level), linear between points.
@@ -128,5 +132,27 @@ public enum Progress {
             percentAchieved: percent, onTrack: latest <= pathAtLatest,
             reason: notes.isEmpty ? nil : notes.joined(separator: "; "),
             latestYear: latestYear, base: base, latest: latest, targetLevel: level, pathAtLatest: pathAtLatest)
+    }
+
+    /// A peaking target: once the peak year has passed, on track when the latest emissions are not
+    /// above the highest level reached up to the peak year. Before it, nothing can be said yet.
+    static func peak(_ target: Target, emissions: Series) -> TargetProgress {
+        guard let latestYear = emissions.points.keys.max(), let latest = emissions.points[latestYear] else {
+            return .unavailable("no emissions are known yet")
+        }
+        guard latestYear > target.targetYear else {
+            return TargetProgress(
+                percentAchieved: nil, onTrack: nil,
+                reason: "the peak year \(target.targetYear) has not passed yet (latest emissions: \(latestYear))",
+                latestYear: latestYear, base: nil, latest: latest, targetLevel: nil, pathAtLatest: nil)
+        }
+        guard let highest = emissions.points.filter({ $0.key <= target.targetYear }).values.max() else {
+            return .unavailable("no emissions up to the peak year \(target.targetYear)")
+        }
+        return TargetProgress(
+            percentAchieved: nil, onTrack: latest <= highest,
+            reason:
+                "a peaking target has no percentage; the highest level up to \(target.targetYear) is compared with \(latestYear)",
+            latestYear: latestYear, base: nil, latest: latest, targetLevel: highest, pathAtLatest: highest)
     }
 }

@@ -8,10 +8,38 @@ public enum TargetKind: String, Sendable, CaseIterable, Codable {
     case baseYearIntensityCapita = "base_year_intensity_capita"
     /// A level by the target year (peak by, net zero by).
     case fixedLevel = "fixed_level"
+    /// A level per person (t CO2e per capita) by the target year.
+    case fixedLevelPerCapita = "fixed_level_per_capita"
     /// −X % below business as usual in the target year.
     case baselineScenario = "baseline_scenario"
+    /// Emissions peak by the target year (no level, no percentage).
+    case peak
+    /// A commitment that is not a GHG emissions target (energy intensity, non-fossil share,
+    /// forest cover): kept with its wording in the registry; no progress is computed from inventories.
+    case other
 
-    public var isIntensity: Bool { self == .baseYearIntensityGDP || self == .baseYearIntensityCapita }
+    /// The series an intensity is measured against, if any.
+    public var driver: Driver? {
+        switch self {
+        case .baseYearIntensityGDP: .gdp
+        case .baseYearIntensityCapita, .fixedLevelPerCapita: .population
+        default: nil
+        }
+    }
+
+    public var isIntensity: Bool { driver != nil }
+
+    /// Kinds measured as a reduction in percent.
+    public var takesPercent: Bool {
+        [.baseYearAbsolute, .baseYearIntensityGDP, .baseYearIntensityCapita, .baselineScenario].contains(self)
+    }
+
+    /// Kinds measured against a level.
+    public var takesLevel: Bool { self == .fixedLevel || self == .fixedLevelPerCapita }
+
+    public enum Driver: String, Sendable, Hashable {
+        case gdp, population
+    }
 }
 
 /// A point on the way: by `year`, a reduction (for relative targets) or a level (fixed-level).
@@ -59,6 +87,15 @@ public struct Target: Sendable, Hashable {
             problems.append(FieldProblem("target_year", "must be after the base year \(baseYear)"))
         }
         switch kind {
+        case .peak:
+            if reductionPercent != nil {
+                problems.append(FieldProblem("reduction_percent", "does not apply to a peaking target"))
+            }
+            if targetLevel != nil { problems.append(FieldProblem("target_level_tco2e", "does not apply to a peaking target")) }
+        case .other:
+            if let percent = reductionPercent, !(0...100).contains(percent) {
+                problems.append(FieldProblem("reduction_percent", "must be between 0 and 100"))
+            }
         case .baseYearAbsolute, .baseYearIntensityGDP, .baseYearIntensityCapita, .baselineScenario:
             if baseYear == nil && kind != .baselineScenario {
                 problems.append(FieldProblem("base_year", "is required for this kind"))
@@ -73,7 +110,7 @@ public struct Target: Sendable, Hashable {
             if targetLevel != nil {
                 problems.append(FieldProblem("target_level_tco2e", "applies to fixed-level targets only"))
             }
-        case .fixedLevel:
+        case .fixedLevel, .fixedLevelPerCapita:
             if let level = targetLevel {
                 if level < 0 { problems.append(FieldProblem("target_level_tco2e", "must not be negative")) }
             } else {
