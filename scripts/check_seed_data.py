@@ -30,7 +30,7 @@ CONFIDENCE = {"REPORTED", "DERIVED", "RECALLED", "UNCERTAIN"}
 ORG_TYPES = {"local_government", "national_institution", "non_profit", "research_institution",
              "international_organisation"}
 PROG_KINDS = {"network", "programme", "initiative", "project", "policy"}
-SOURCE_RE = re.compile(r"^(\d{3}_[0-9a-f]{16}\.txt|cities_ne_asia\.csv)$")
+SOURCE_RE = re.compile(r"^(\d{3}_[0-9a-f]{16}\.txt|cities_ne_asia\.csv|city_targets_ne_asia_cdp2021\.csv)$")
 
 errors = []
 

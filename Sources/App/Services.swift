@@ -23,6 +23,9 @@ struct Services: Sendable {
     let reference: ReferenceData
     let inventoryCache: InventoryCache
     let inventoryPages = InventoryPageCache()
+    let registryCache = RegistryCache()
+    /// Rendered registry list pages for visitors (the same bounded page cache as inventories).
+    let registryPages = InventoryPageCache()
 
     var db: any Database { database.db }
 

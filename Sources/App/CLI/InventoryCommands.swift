@@ -5,7 +5,7 @@ import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data files.", subcommands: [ImportInventory.self])
+        commandName: "import", abstract: "Import data files.", subcommands: [ImportInventory.self, ImportTargets.self])
 }
 
 struct ExportCommand: AsyncParsableCommand {

@@ -71,6 +71,7 @@ enum CityPages {
             if model.canEdit { para { link(.class("button"), .href(Paths.editCity(city.slug))) { t("city.edit") } } }
             if let details = city.details { para(.class("lead")) { details } }
             para { link(.class("button secondary"), .href(Paths.cityInventories(city.slug))) { t("city.emissions_link") } }
+            PlanNavigation.links(city.slug, t: t)
             section {
                 h2 { t("city.names") }
                 dl(.class("names")) {

@@ -38,4 +38,21 @@ enum Vocabulary {
         "CN", "JP", "KR", "MN", "RU", "KP", "HK", "MO", "TW", "AU", "BD", "BT", "DE", "FR", "GB", "ID", "IN", "KH", "KZ",
         "LA", "LK", "MM", "MY", "NP", "NZ", "PH", "PK", "SG", "TH", "US", "VN", "CH", "NL", "SE", "IT", "ES", "CA", "BR",
     ]
+
+    /// Mitigation action types (the categories of the GCoM / CDP action reporting, simplified).
+    static let actionTypes = [
+        "policy", "regulation", "infrastructure", "technology", "finance", "awareness", "planning", "capacity_building",
+        "other",
+    ]
+
+    /// Status of an action (its phase).
+    static let actionStatuses = ["planned", "in_progress", "completed", "cancelled"]
+
+    /// Co-benefits recorded with an action (air quality includes short-lived climate pollutants).
+    static let coBenefits = [
+        "air_quality", "slcp", "health", "jobs", "energy_security", "biodiversity", "resilience", "equity",
+    ]
+
+    /// Codes of the languages a record's text can be written in (`ContentLanguage`).
+    static var contentLanguages: [String] { ContentLanguage.allCases.map(\.rawValue) }
 }

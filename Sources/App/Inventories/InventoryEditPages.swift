@@ -195,48 +195,10 @@ enum InventoryEditPages {
             h1 { title }
             para(.class("lead")) { t("import.lead") }
             para { link(.href(Paths.inventoryTemplate)) { t("template.link") } }
-            if !problems.isEmpty {
-                div(.class("error-summary"), .custom("role", "alert"), .id("error-summary")) {
-                    h2 { t("import.failed", ["count": String(problems.count)]) }
-                    table(.class("import-errors")) {
-                        thead {
-                            tr {
-                                th { t("import.row") }
-                                th { t("import.column") }
-                                th { t("import.problem") }
-                            }
-                        }
-                        tbody {
-                            for problem in problems {
-                                tr {
-                                    td { problem.row.map(String.init) ?? "—" }
-                                    td { problem.column ?? "—" }
-                                    td { problem.message }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            form(
-                .action(Paths.inventoryImport(inventory.citySlug, inventory.year)), .post,
-                .custom("enctype", "multipart/form-data")
-            ) {
-                Forms.csrf(csrf)
-                div(.class("field")) {
-                    label(.for("f-file")) { t("import.file") }
-                    span(.class("hint"), .id("f-file-hint")) {
-                        t("import.file_hint", ["mb": String(UploadLimits.importBytes / 1024 / 1024)])
-                    }
-                    input(
-                        .type("file"), .id("f-file"), .name("file"), .custom("accept", ".csv,text/csv"), .required(),
-                        .aria("describedby", "f-file-hint"))
-                }
-                Forms.submit(t("import.submit"))
-            }
+            if let summary = Components.importProblems(problems, t: t) { summary }
+            Components.uploadForm(action: Paths.inventoryImport(inventory.citySlug, inventory.year), csrf: csrf, t: t)
         }
     }
-
     static func newInventory(
         city: City, fields: [String: String], errors: [String: String], csrf: String, chrome: Chrome
     ) -> String {

@@ -41,6 +41,18 @@ enum InventoryUpload {
     static func lines(
         fromCSV bytes: [UInt8], filename: String?, contentType: String?, reference: ReferenceData, set: GWPSet, year: Int
     ) throws -> [Line] {
+        let text = try UploadedCSV.text(bytes, filename: filename, contentType: contentType)
+        switch InventoryCSV.read(text, parser: reference.parser, calculator: reference.calculator(set: set, year: year)) {
+        case .success(let lines): return lines
+        case .failure(let problems): throw AppError.invalidFile(problems.items)
+        }
+    }
+}
+
+/// The checks every CSV upload gets before it is parsed (inventories, targets): not empty, a .csv
+/// name, not a spreadsheet or binary, UTF-8 text.
+enum UploadedCSV {
+    static func text(_ bytes: [UInt8], filename: String?, contentType: String?) throws -> String {
         if bytes.isEmpty { throw AppError.invalidFile([ImportProblem(row: nil, column: nil, message: "the file is empty")]) }
         if let filename, !filename.isEmpty, !filename.lowercased().hasSuffix(".csv") && !filename.lowercased().hasSuffix(".txt") {
             throw AppError.invalidFile([
@@ -61,10 +73,7 @@ enum InventoryUpload {
                     row: nil, column: nil, message: "the file is not UTF-8 text: save it as “CSV UTF-8”, not as a spreadsheet")
             ])
         }
-        switch InventoryCSV.read(text, parser: reference.parser, calculator: reference.calculator(set: set, year: year)) {
-        case .success(let lines): return lines
-        case .failure(let problems): throw AppError.invalidFile(problems.items)
-        }
+        return text
     }
 
     static let binaryTypes = [

@@ -86,12 +86,53 @@ struct DemoData: Sendable {
         enum CodingKeys: String, CodingKey { case file, city, year, level, gwp_set, illustrative, boundary, state }
     }
 
+    /// Forecast settings, action plans and actions (`plans.json`).
+    struct PlansFile: Decodable, Sendable {
+        struct ForecastRow: Decodable, Sendable {
+            let city: String
+            let base_year: Int
+            let horizon_year: Int
+            let population_growth: Double
+            let gdp_growth: Double
+            let drivers: [String: String]
+        }
+
+        struct PlanRow: Decodable, Sendable {
+            let city: String
+            let title: String
+            let origin: String
+            let drafted_on: String?
+            let summary: String
+        }
+
+        struct ActionRow: Decodable, Sendable {
+            let city: String
+            let titles: [String: String]
+            let descriptions: [String: String]
+            let sector: String
+            let gpc_ref: String?
+            let action_type: String
+            let owner: String
+            let status: String
+            let start_year: Int
+            let co_benefits: [String]
+            let sdgs: [Int]
+        }
+
+        let forecasts: [ForecastRow]
+        let action_plans: [PlanRow]
+        let actions: [ActionRow]
+    }
+
     let cities: [CityRow]
     let facts: [FactRow]
     let organisations: [OrganisationRow]
     let programmes: [ProgrammeRow]
     let reported: [ReportedRow]
     let inventories: [InventoryRow]
+    /// The targets template (`targets.csv`, seed 004 Tables 1–2 and the CDP 2021 targets).
+    let targetsCSV: String
+    let plans: PlansFile
 
     static func load() throws -> DemoData {
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
@@ -114,7 +155,11 @@ struct DemoData: Sendable {
             organisations: try read("organisations", as: [OrganisationRow].self),
             programmes: try read("programmes", as: [ProgrammeRow].self),
             reported: try read("reported_emissions", as: [ReportedRow].self),
-            inventories: inventories
+            inventories: inventories,
+            targetsCSV: try String(
+                contentsOf: Bundle.module.url(forResource: "targets", withExtension: "csv", subdirectory: "Resources/seed")!,
+                encoding: .utf8),
+            plans: try read("plans", as: PlansFile.self)
         )
     }
 }

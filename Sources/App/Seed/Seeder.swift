@@ -10,12 +10,89 @@ struct Seeder: Sendable {
 
     struct Report: Sendable, Equatable {
         var cities = 0, facts = 0, organisations = 0, programmes = 0, reportedEmissions = 0, inventories = 0
+        var targets = 0, actions = 0, actionPlans = 0, forecasts = 0
     }
 
     func seed(_ data: DemoData) async throws -> Report {
         var report = try await seedDirectory(data)
         try await seedEmissions(data, into: &report)
+        try await seedPlans(data, into: &report)
         return report
+    }
+
+    /// Targets (re-importing updates them), forecasts, action plans and actions (skipped when the
+    /// city already has one with the same title).
+    private func seedPlans(_ data: DemoData, into report: inout Report) async throws {
+        let imported = try await TargetService(db: db, clock: clock).importCSV(data.targetsCSV, city: nil, by: nil)
+        report.targets = imported.created
+        let cities = Dictionary(uniqueKeysWithValues: try await City.query(on: db).all().map { ($0.slug, $0) })
+        @Sendable func city(_ slug: String) throws -> City {
+            guard let city = cities[slug] else { throw AppError.internal("seed: unknown city \(slug)") }
+            return city
+        }
+        let tree = try ReferenceData.shared.get().tree
+        let counts = try await db.transaction { db in
+            var report = Report()
+            for row in data.plans.forecasts {
+                let record = try city(row.city)
+                guard try await CityForecast.query(on: db).filter(\.$city.$id == record.requireID()).count() == 0 else {
+                    continue
+                }
+                var drivers: [Sector: GrowthDriver] = [:]
+                for (code, text) in row.drivers {
+                    guard let sector = Sector(rawValue: code), let driver = GrowthDriver.parse(text) else {
+                        throw AppError.internal("seed: bad driver \(code)=\(text)")
+                    }
+                    drivers[sector] = driver
+                }
+                let settings = ForecastSettings(
+                    baseYear: row.base_year, horizonYear: row.horizon_year, populationGrowth: row.population_growth,
+                    gdpGrowth: row.gdp_growth, drivers: drivers)
+                try await CityForecast(cityID: try record.requireID(), settings: settings, by: nil).create(on: db)
+                report.forecasts += 1
+            }
+            for row in data.plans.action_plans {
+                let record = try city(row.city)
+                guard
+                    try await ActionPlan.query(on: db).filter(\.$city.$id == record.requireID()).filter(\.$title == row.title)
+                        .count() == 0
+                else { continue }
+                let plan = ActionPlan()
+                plan.$city.id = try record.requireID()
+                plan.title = row.title
+                plan.origin = row.origin
+                plan.draftedOn = row.drafted_on
+                plan.summary = row.summary
+                try await plan.create(on: db)
+                report.actionPlans += 1
+            }
+            for row in data.plans.actions {
+                let record = try city(row.city)
+                guard
+                    try await MitigationAction.query(on: db).filter(\.$city.$id == record.requireID())
+                        .filter(\.$titleEn == (row.titles["en"] ?? "")).count() == 0
+                else { continue }
+                var fields: [String: String] = [
+                    "sector": row.sector, "gpc_ref": row.gpc_ref ?? "", "action_type": row.action_type, "owner": row.owner,
+                    "status": row.status, "start_year": String(row.start_year),
+                    "sdgs": row.sdgs.map(String.init).joined(separator: ","),
+                    "update_every_days": "365",
+                ]
+                for (language, title) in row.titles { fields["title_\(language)"] = title }
+                for (language, text) in row.descriptions { fields["description_\(language)"] = text }
+                let (input, errors) = ActionForm.validate(fields, coBenefits: row.co_benefits, tree: tree, plans: [])
+                guard let input, errors.isEmpty else { throw AppError.internal("seed: bad action \(row.titles): \(errors)") }
+                let action = MitigationAction()
+                action.$city.id = try record.requireID()
+                input.apply(to: action)
+                try await action.create(on: db)
+                report.actions += 1
+            }
+            return report
+        }
+        report.forecasts = counts.forecasts
+        report.actionPlans = counts.actionPlans
+        report.actions = counts.actions
     }
 
     /// Reported summaries (skipped when the same city, year, total and source exist) and the demo

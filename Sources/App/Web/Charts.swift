@@ -127,13 +127,13 @@ enum Charts {
             title: title, unit: unit, svg: svg(width: width, height: height, title: title, children: children), legend: legend)
     }
 
-    private static func figure(title: String, unit: String, svg: Node, legend: Node? = nil) -> Node {
+    static func figure(title: String, unit: String, svg: Node, legend: Node? = nil) -> Node {
         Node.element(
             "figure", [.class("chart")],
             [svg] + (legend.map { [$0] } ?? []) + [Node.element("figcaption", [], [.text("\(title) (\(unit))")])])
     }
 
-    private static func svg(width: Double, height: Double, title: String, children: [Node]) -> Node {
+    static func svg(width: Double, height: Double, title: String, children: [Node]) -> Node {
         Node.element(
             "svg",
             [
@@ -142,12 +142,12 @@ enum Charts {
             ], children)
     }
 
-    private static func svgText(_ text: String, x: Double, y: Double, anchor: String) -> Node {
+    static func svgText(_ text: String, x: Double, y: Double, anchor: String) -> Node {
         Node.element(
             "text",
             [.custom("x", number(x)), .custom("y", number(y)), .custom("text-anchor", anchor), .custom("fill", "#222222")],
             [.text(text)])
     }
 
-    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -46,6 +46,7 @@ enum Layout {
                                     li { link(.href(Paths.cities)) { t("nav.cities") } }
                                     li { link(.href(Paths.organisations)) { t("nav.organisations") } }
                                     li { link(.href(Paths.inventories)) { t("nav.inventories") } }
+                                    li { link(.href(Paths.registry)) { t("nav.registry") } }
                                     if let user = chrome.user {
                                         if let slug = user.organisationSlug {
                                             li { link(.href(Paths.organisation(slug))) { t("nav.my_organisation") } }

@@ -188,6 +188,13 @@ public struct TargetGap: Sendable, Hashable {
     public let gap: Double?
     public let reason: String?
 
+    public init(level: Double?, scenario: Double?, gap: Double?, reason: String?) {
+        self.level = level
+        self.scenario = scenario
+        self.gap = gap
+        self.reason = reason
+    }
+
     /// `emissions` is the city's series on the target's coverage; `driver` the known population or
     /// GDP (for intensity targets). An intensity target's level in tonnes is its intensity level
     /// × the driver projected to the target year with the forecast's growth rate from the

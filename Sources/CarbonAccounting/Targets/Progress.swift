@@ -46,6 +46,9 @@ public enum Progress {
         }
         var notes: [String] = []
         let driverName = target.kind.driver == .gdp ? "GDP" : "population"
+        if target.kind.isIntensity && (driver?.points.isEmpty ?? true) {
+            return .unavailable("the \(driverName) series is missing: an intensity target needs it for the same years")
+        }
 
         func measure(_ year: Int, value: Double) -> Double? {
             guard target.kind.isIntensity else { return value }
@@ -83,7 +86,6 @@ public enum Progress {
         guard let latestYear = emissions.points.keys.filter({ $0 > startYear }).max(),
             let latestRaw = emissions.points[latestYear]
         else { return .unavailable("no emissions after \(startYear) yet") }
-        if target.kind.isIntensity && driver == nil { return .unavailable("the \(driverName) series is missing") }
         guard let base = measure(startYear, value: start) else {
             return .unavailable("no \(driverName) for \(startYear) (not extrapolated)")
         }

@@ -40,7 +40,17 @@ public enum TargetCSV {
     ]
     static let required = ["city", "kind", "target_year", "source"]
 
+    /// A row with the line of the file it came from (for errors found later, e.g. an unknown city).
+    public struct Numbered: Sendable, Hashable {
+        public let line: Int
+        public let row: TargetRow
+    }
+
     public static func read(_ text: String) -> Result<[TargetRow], ImportProblems> {
+        readNumbered(text).map { $0.map(\.row) }
+    }
+
+    public static func readNumbered(_ text: String) -> Result<[Numbered], ImportProblems> {
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch {
             return .failure(
@@ -73,7 +83,7 @@ public enum TargetCSV {
         guard nonEmpty.count > 1 else {
             return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "the file has a header but no rows")]))
         }
-        var rows: [TargetRow] = []
+        var rows: [Numbered] = []
         for record in nonEmpty.dropFirst() {
             var fields: [String: String] = [:]
             for (index, value) in record.fields.enumerated() {
@@ -85,7 +95,7 @@ public enum TargetCSV {
                 }
             }
             switch parse(fields) {
-            case .success(let row): rows.append(row)
+            case .success(let row): rows.append(Numbered(line: record.line, row: row))
             case .failure(let found):
                 problems += found.items.map { ImportProblem(row: record.line, column: $0.column, message: $0.message) }
             }

@@ -15,5 +15,8 @@ enum AppMigrations {
         M009_CreateAuditEntries(),
         M010_CreateInventories(),
         M011_CreateCustomFactors(),
+        M012_CreateTargets(),
+        M013_CreateActions(),
+        M014_AddVersionMissingCells(),
     ]
 }
