@@ -80,6 +80,8 @@ struct ActionService: Sendable {
         action.createdBy = user?.id
         input.apply(to: action)
         let now = clock.now()
+        // The reminder period runs from creation until the first update.
+        action.lastUpdateOn = now
         try await db.transaction { db in
             try await action.create(on: db)
             try await Audit.record(
