@@ -313,6 +313,15 @@ class Browser:
         check(value in values, f"{describe(element)} has no option {value!r} (has {values[:12]}…)")
         select.select_by_value(value)
 
+    def fill(self, form: WebElement, values: dict[str, str]) -> None:
+        """Types into text fields and chooses in selects, by field name, in order."""
+        for name, value in values.items():
+            element = self.field(name, form)
+            if element.tag_name == "select":
+                self.choose(element, value)
+            else:
+                self.type_into(element, value)
+
     def set_checkbox(self, element: WebElement, on: bool) -> None:
         if element.is_selected() != on:
             try:
@@ -446,6 +455,10 @@ class Flow:
             ("inventory-create", self.inventory_create),
             ("inventory-add-line", self.inventory_add_line),
             ("inventory-import-errors", self.inventory_import_errors),
+            ("target-add", self.target_add),
+            ("target-import-errors", self.target_import_errors),
+            ("action-add-and-update", self.action_add_and_update),
+            ("registry-and-forecast", self.registry_and_forecast),
             ("inventory-submit", self.inventory_submit),
             ("inventory-verify", self.inventory_verify),
         ]
@@ -755,6 +768,118 @@ class Flow:
             count.startswith("Lines shown: 1.") and re.search(r"56,267\b", count) is not None,
             f"after a refused import the lines page says {count!r}",
         )
+
+    # l1. the member records their city's target through the form; progress says why it cannot be computed yet
+    def target_add(self) -> None:
+        b = self.b
+        b.get(f"/cities/{self.member_city}/targets")
+        b.click_and_wait(b.link("Add a target", b.one("main")))
+        form = b.form_of("target_year")
+        b.fill(
+            form,
+            {
+                "kind": "base_year_absolute",
+                "base_year": "2030",
+                "target_year": "2020",
+                "reduction_percent": "40",
+                "source": "Suwon climate plan (browser check)",
+            },
+        )
+        b.submit(form)
+        check("must be after the base year 2030" in b.text(), "a target year before its base year was not refused clearly")
+        b.screenshot("30-target-form-error.png")
+        form = b.form_of("target_year")
+        b.type_into(b.field("base_year", form), "2017")
+        b.type_into(b.field("target_year", form), "2030")
+        b.submit(form)
+        check(
+            b.path().rstrip("/") == f"/cities/{self.member_city}/targets",
+            f"saving the target led to {b.d.current_url}",
+        )
+        text = b.main_text()
+        check("−40 % from 2017 by 2030" in text, f"the targets page does not show the new target: {text[:400]!r}")
+        b.screenshot("31-targets-member.png")
+
+    # l2. a targets file with bad rows is refused as a whole, each problem with its row and column
+    def target_import_errors(self) -> None:
+        b = self.b
+        before = len(b.all("table.targets tbody tr"))
+        b.one("details.import summary").click()
+        upload = Path(self.server.workdir) / "bad-targets.csv"
+        upload.write_text(
+            "city,kind,base_year,target_year,reduction_percent,source\n"
+            "suwon,base_year_absolute,2017,2030,140,Plan\n"
+            "suwon,net_zero_soon,,2050,,Plan\n"
+        )
+        form = b.form_of("file")
+        b.field("file", form).send_keys(str(upload))
+        b.submit(form)
+        rows = [
+            [cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in b.all("table.import-errors tbody tr")
+        ]
+        check(["2", "reduction_percent"] == rows[0][:2] if rows else False, f"the target import errors are {rows}")
+        check(any(row[:2] == ["3", "kind"] for row in rows), f"the unknown kind is not named by row: {rows}")
+        b.screenshot("32-target-import-errors.png")
+        b.get(f"/cities/{self.member_city}/targets")
+        check(len(b.all("table.targets tbody tr")) == before, "a refused targets file still changed the targets")
+
+    # l3. an action in two languages, then a progress update
+    def action_add_and_update(self) -> None:
+        b = self.b
+        b.get(f"/cities/{self.member_city}/actions")
+        b.click_and_wait(b.link("Add an action", b.one("main")))
+        form = b.form_of("owner")
+        b.fill(
+            form,
+            {
+                "title_en": "Electric buses",
+                "title_ko": "전기버스 도입",
+                "sector": "II",
+                "gpc_ref": "II.1.1",
+                "action_type": "technology",
+                "owner": "Suwon Transport Bureau",
+                "start_year": "2023",
+                "expected_reduction": "12000",
+                "reduction_method": "300 buses × 40 t CO2e per bus-year",
+            },
+        )
+        b.submit(form)
+        check("Electric buses" in b.text("h1"), f"saving the action led to {b.d.current_url}")
+        form = b.form_of("on_date")
+        b.fill(
+            form,
+            {
+                "on_date": "2024-06-30",
+                "status": "in_progress",
+                "achieved_reduction": "3500",
+                "evidence": "Bus operator fuel records, H1 2024",
+            },
+        )
+        b.submit(form)
+        text = b.main_text()
+        check("3,500" in text and "2024-06-30" in text, f"the update is not shown: {text[:500]!r}")
+        b.screenshot("33-action-updated.png")
+        b.get(f"/cities/{self.member_city}/actions?lang=ko")
+        check("전기버스 도입" in b.main_text(), "the Korean reader does not see the Korean title")
+        b.get(f"/cities/{self.member_city}/actions?lang=en")
+
+    # l4. the public registry and a forecast chart
+    def registry_and_forecast(self) -> None:
+        b = self.b
+        b.get("/registry")
+        form = b.form_of("kind")
+        b.choose(b.field("kind", form), "peak")
+        b.submit(form)
+        text = b.main_text()
+        check("Xiamen" in text and "Emissions peak by 2020" in text, f"filtering the registry by peak shows {text[:300]!r}")
+        b.screenshot("34-registry-peak.png")
+        b.get("/cities/seoul/targets")
+        check("% achieved" in b.main_text(), "Seoul's net-zero target shows no progress")
+        b.get("/cities/guiyang/forecast")
+        check(b.has("figure.chart svg"), "the forecast page draws no chart")
+        check("illustrative" in b.main_text(), "the demo forecast is not labelled illustrative")
+        b.screenshot("35-forecast.png")
 
     # l. the member submits it for verification (and may not verify it themself)
     def inventory_submit(self) -> None:

@@ -21,8 +21,9 @@ check() { # check NAME CONDITION-COMMAND...
 check migrate "$BIN" migrate
 first=$("$BIN" seed | tail -n 1)
 second=$("$BIN" seed | tail -n 1)
-check seed-loads [ "${first#Added }" != "0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories." ]
-check seed-idempotent [ "$second" = "Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories." ]
+nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts."
+check seed-loads [ "$first" != "$nothing" ]
+check seed-idempotent [ "$second" = "$nothing" ]
 check user-create-env env LCC_PASSWORD='a long enough password' "$BIN" user create --email Officer@Example.org \
     --name "Seoul Officer" --role member --organisation seoul-metropolitan-government
 check user-create-stdin sh -c "echo 'another long password' | '$BIN' user create --email sec@example.org --name 'Sec' --role secretariat"
@@ -46,6 +47,18 @@ check import-refused-adds-nothing sh -c "! '$BIN' export inventory --city seoul 
 check export-roundtrip sh -c "'$BIN' import inventory --city seoul --year 2021 '$WORK/out.csv' | grep -q 'Replaced seoul 2021: 2 lines'"
 check export-json sh -c "'$BIN' export inventory --city seoul --year 2021 --format json | grep -q '\"basic\":56266.5'"
 
+# Targets: the template, all rows or nothing, a re-import updates instead of duplicating.
+cat >"$WORK/targets.csv" <<'CSV'
+city,kind,base_year,base_value_tco2e,target_year,reduction_percent,target_level_tco2e,source,original_wording
+seoul,base_year_absolute,2021,,2030,40,,CLI check plan,40% by 2030
+seoul,fixed_level,,,2050,,0,CLI check plan,net zero by 2050
+CSV
+printf 'city,kind,base_year,target_year,reduction_percent,source\nseoul,base_year_absolute,2030,2020,40,x\nnowhere,peak,,2030,,x\n' >"$WORK/bad-targets.csv"
+check import-targets sh -c "'$BIN' import targets '$WORK/targets.csv' | grep -q '2 created, 0 updated'"
+check import-targets-again sh -c "'$BIN' import targets '$WORK/targets.csv' | grep -q '0 created, 2 updated'"
+check import-targets-refuses sh -c "! '$BIN' import targets '$WORK/bad-targets.csv' 2>'$WORK/bad-targets.err'"
+check import-targets-row-and-column sh -c "grep -q 'row 2, column target_year' '$WORK/bad-targets.err' && grep -q 'row 3, column city' '$WORK/bad-targets.err'"
+
 member_token=$("$BIN" token create --email officer@example.org | tail -n 1)
 sec_token=$("$BIN" token create --email sec@example.org --label ci | tail -n 1)
 check token-printed [ "${member_token:0:4}" = "lcc_" ]
@@ -60,5 +73,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bear
 check secretariat-patches-city [ "$status" = 200 ]
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer lcc_wrong" "http://127.0.0.1:$PORT/api/v1/me")
 check wrong-token-401 [ "$status" = 401 ]
+curl -s "http://127.0.0.1:$PORT/api/v1/cities/seoul/targets" >"$WORK/targets.json"
+check api-targets-progress sh -c "grep -q 'net zero by 2050' '$WORK/targets.json' && grep -q 'percent_achieved' '$WORK/targets.json'"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -69,6 +69,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     cityInventories.post(":year/versions/:number/restore", use: inventoryEditing.restore)
 
     let targets = TargetsController(services: services)
+    router.get("targets/template", use: targets.template)
     router.get("targets/template.csv", use: targets.templateCSV)
     router.get("cities/:slug/targets", use: targets.list)
     let targetEditing = router.group("cities/:slug/targets", context: SignedInContext.self)

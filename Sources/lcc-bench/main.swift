@@ -8,5 +8,9 @@ import Foundation
 //   lcc-bench csv LINES FILE                  write a generated inventory CSV
 //   lcc-bench publish CITY YEAR LINES         create a published LINES-line inventory in the configured
 //                                             database (for the page benchmark in scripts/bench-inventory.sh)
+//   lcc-bench progress [CITIES] [YEARS]       progress of two targets per city over YEARS years of
+//                                             inventories, in memory (issue 4: 1,000 × 30 under 100 ms)
+//   lcc-bench registry-data CITIES YEARS      insert that many cities, published inventories and targets
+//                                             into the configured database and time loading + progress
 // Build in release: swift build -c release --product lcc-bench.
 await InventoryBenchmarks.main(Array(CommandLine.arguments.dropFirst()))

@@ -13,10 +13,17 @@ public enum InventoryBenchmarks {
             case "import": try await importCSV(lines: Int(arguments.dropFirst().first ?? "") ?? 100_000)
             case "csv" where arguments.count == 3:
                 try generatedCSV(lines: Int(arguments[1]) ?? 2000).write(toFile: arguments[2], atomically: true, encoding: .utf8)
+            case "progress":
+                TargetBenchmarks.progress(
+                    cities: Int(arguments.dropFirst().first ?? "") ?? 1_000, years: Int(arguments.dropFirst(2).first ?? "") ?? 30)
+            case "registry-data" where arguments.count == 3:
+                try await TargetBenchmarks.registryData(cities: Int(arguments[1]) ?? 1_000, years: Int(arguments[2]) ?? 30)
             case "publish" where arguments.count == 4:
                 try await publish(city: arguments[1], year: Int(arguments[2]) ?? 2020, lines: Int(arguments[3]) ?? 2000)
             default:
-                print("usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES")
+                print(
+                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS"
+                )
                 exit(2)
             }
         } catch {

@@ -64,7 +64,7 @@ enum RegistryPages {
             ul(.class("inline")) {
                 li { link(.href(Paths.registryTargetsCSV)) { t("registry.targets_csv") } }
                 li { link(.href(Paths.registryActionsCSV)) { t("registry.actions_csv") } }
-                li { link(.href(Paths.targetTemplateCSV)) { t("targets.template") } }
+                li { link(.href(Paths.targetTemplate)) { t("targets.template_title") } }
             }
             form(.action(Paths.registry), .get, .class("filters")) {
                 Forms.select(

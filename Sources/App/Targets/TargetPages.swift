@@ -21,7 +21,7 @@ enum TargetPages {
                     para(.class("hint")) {
                         t("targets.import_hint")
                         " "
-                        link(.href(Paths.targetTemplateCSV)) { t("targets.template") }
+                        link(.href(Paths.targetTemplate)) { t("targets.template_title") }
                     }
                     if let summary = Components.importProblems(problems, t: t) { summary }
                     Components.uploadForm(action: Paths.importTargets(plan.citySlug), csrf: csrf, t: t)

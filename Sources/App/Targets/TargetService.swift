@@ -15,15 +15,12 @@ struct TargetService: Sendable {
 
     /// `city` restricts the file to one city (the city's own upload form); `user` nil = the command line.
     func importCSV(_ text: String, city restricted: City?, by user: CurrentUser?) async throws -> ImportResult {
-        let numbered: [TargetCSV.Numbered]
-        switch TargetCSV.readNumbered(text) {
-        case .success(let rows): numbered = rows
-        case .failure(let problems): throw AppError.invalidFile(problems.items)
-        }
+        let (numbered, found) = TargetCSV.readAll(text)
+        var problems = found
+        if numbered.isEmpty && !problems.isEmpty { throw AppError.invalidFile(problems) }
         let slugs = Set(numbered.map(\.row.city))
         let cities = Dictionary(
             uniqueKeysWithValues: try await City.query(on: db).filter(\.$slug ~~ Array(slugs)).all().map { ($0.slug, $0) })
-        var problems: [ImportProblem] = []
         var seen: [String: Int] = [:]
         for item in numbered {
             guard let city = cities[item.row.city] else {
@@ -47,7 +44,9 @@ struct TargetService: Sendable {
             }
             seen[key] = item.line
         }
-        guard problems.isEmpty else { throw AppError.invalidFile(problems) }
+        guard problems.isEmpty else {
+            throw AppError.invalidFile(problems.sorted { ($0.row ?? 0, $0.column ?? "") < ($1.row ?? 0, $1.column ?? "") })
+        }
         let now = clock.now()
         return try await db.transaction { db in
             var result = ImportResult()

@@ -21,6 +21,10 @@ struct TargetsController: Sendable {
         )
     }
 
+    func template(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        HTMLResponse(html: TargetTemplatePage.render(chrome: services.chrome(request, context)))
+    }
+
     func templateCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let examples = [
             TargetRow(

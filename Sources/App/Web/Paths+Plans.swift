@@ -4,6 +4,7 @@ extension Paths {
     static let registry = "/registry"
     static let registryTargetsCSV = "/registry/targets.csv"
     static let registryActionsCSV = "/registry/actions.csv"
+    static let targetTemplate = "/targets/template"
     static let targetTemplateCSV = "/targets/template.csv"
     static func cityTargets(_ slug: String) -> String { "/cities/\(slug)/targets" }
     static func newTarget(_ slug: String) -> String { "/cities/\(slug)/targets/new" }

@@ -51,24 +51,30 @@ public enum TargetCSV {
     }
 
     public static func readNumbered(_ text: String) -> Result<[Numbered], ImportProblems> {
+        let (rows, problems) = readAll(text)
+        return problems.isEmpty ? .success(rows) : .failure(ImportProblems(problems))
+    }
+
+    /// The rows that parse and the problems of those that do not (a file problem leaves no rows),
+    /// so a caller can add its own checks (unknown city) to the same list.
+    public static func readAll(_ text: String) -> (rows: [Numbered], problems: [ImportProblem]) {
+        func fail(_ problems: [ImportProblem]) -> ([Numbered], [ImportProblem]) { ([], problems) }
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch {
-            return .failure(
-                ImportProblems([ImportProblem(row: nil, column: nil, message: "the file is not valid CSV: \(error)")]))
+            return fail([ImportProblem(row: nil, column: nil, message: "the file is not valid CSV: \(error)")])
         }
         let nonEmpty = records.filter { !$0.fields.allSatisfy { $0.trimmed.isEmpty } }
         guard let header = nonEmpty.first else {
-            return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "the file is empty")]))
+            return fail([ImportProblem(row: nil, column: nil, message: "the file is empty")])
         }
         let names = header.fields.map { $0.trimmed.lowercased() }
         var problems: [ImportProblem] = []
         if names.count == 1, names[0].contains(";") {
-            return .failure(
-                ImportProblems([
-                    ImportProblem(
-                        row: header.line, column: nil,
-                        message: "the file is separated by semicolons; save it with commas (CSV UTF-8)")
-                ]))
+            return fail([
+                ImportProblem(
+                    row: header.line, column: nil, message: "the file is separated by semicolons; save it with commas (CSV UTF-8)"
+                )
+            ])
         }
         for name in names where !name.isEmpty && !columns.contains(name) {
             problems.append(
@@ -79,9 +85,9 @@ public enum TargetCSV {
         for name in required where !names.contains(name) {
             problems.append(ImportProblem(row: header.line, column: name, message: "the required column \(name) is missing"))
         }
-        guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
+        guard problems.isEmpty else { return fail(problems) }
         guard nonEmpty.count > 1 else {
-            return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "the file has a header but no rows")]))
+            return fail([ImportProblem(row: nil, column: nil, message: "the file has a header but no rows")])
         }
         var rows: [Numbered] = []
         for record in nonEmpty.dropFirst() {
@@ -100,7 +106,7 @@ public enum TargetCSV {
                 problems += found.items.map { ImportProblem(row: record.line, column: $0.column, message: $0.message) }
             }
         }
-        return problems.isEmpty ? .success(rows) : .failure(ImportProblems(problems))
+        return (rows, problems)
     }
 
     /// One row by template column name (the browser form uses the same names).

@@ -86,6 +86,7 @@ import Testing
                 (.get, "/registry", [], everyone, false),
                 (.get, "/registry/targets.csv", [], everyone, false),
                 (.get, "/targets/template.csv", [], everyone, false),
+                (.get, "/targets/template", [], everyone, false),
                 (.get, "\(city)/targets/new", [], { status($0, ok: .ok, method: .get) }, false),
                 (.get, "\(city)/targets/\(ids.target)/edit", [], { status($0, ok: .ok, method: .get) }, false),
                 (.get, "\(city)/actions/new", [], { status($0, ok: .ok, method: .get) }, false),
