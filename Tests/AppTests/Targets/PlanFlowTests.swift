@@ -73,7 +73,8 @@ import Testing
 
     @Test func actions_validateUpdate_andRemind() async throws {
         let clock = NIOLockedValueBox(Date(timeIntervalSince1970: 1_700_000_000))  // 2023-11-14
-        try await TestApp.run(now: { clock.withLockedValue { $0 } }) { client, harness in
+        let now: @Sendable () -> Date = { clock.withLockedValue { $0 } }
+        try await TestApp.run(now: now) { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
             let browser = Browser(client)
             _ = try await browser.signIn(fixtures.memberA.email)
