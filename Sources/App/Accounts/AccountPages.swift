@@ -26,11 +26,25 @@ enum AccountPages {
     }
 
     static func account(
-        user: CurrentUser, tokens: [ApiToken], newToken: String?, errors: [String: String], chrome: Chrome, csrf: String
+        user: CurrentUser, tokens: [ApiToken], newToken: String?, due: [ActionSummary] = [], errors: [String: String],
+        chrome: Chrome, csrf: String
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("account.title"), chrome: chrome) {
             h1 { t("account.title") }
+            if !due.isEmpty {
+                div(.class("notice reminders"), .custom("role", "status")) {
+                    h2 { t("actions.reminders", ["count": String(due.count)]) }
+                    ul {
+                        for action in due {
+                            li {
+                                link(.href(Paths.action(action.citySlug, action.id))) { t.pick(action.titles) }
+                                " — " + t("actions.reminder_text", ["days": String(action.updateEveryDays)])
+                            }
+                        }
+                    }
+                }
+            }
             dl {
                 dt { t("user.name") }
                 dd { user.name }

@@ -140,10 +140,18 @@ struct AccountsController: Sendable {
         _ request: Request, _ context: SignedInContext, newToken: String?, errors: [String: String] = [:]
     ) async throws -> HTMLResponse {
         let tokens = try await ApiToken.query(on: services.db).filter(\.$user.$id == context.user.id).sort(\.$createdAt).all()
+        // Reminders for the city's editors: its actions that have gone without an update too long.
+        var due: [ActionSummary] = []
+        if let cityID = context.user.cityID, let city = try await City.find(cityID, on: services.db) {
+            let now = services.clock.now()
+            due = try await services.actions.actions(city: city).filter { $0.updateDue(now: now) }
+        }
+        let reminders = due
         return try await services.formPage(request, context.base, status: errors.isEmpty ? .ok : .unprocessableContent) {
             chrome, csrf in
             AccountPages.account(
-                user: context.user, tokens: tokens, newToken: newToken, errors: errors, chrome: chrome, csrf: csrf)
+                user: context.user, tokens: tokens, newToken: newToken, due: reminders, errors: errors, chrome: chrome,
+                csrf: csrf)
         }
     }
 

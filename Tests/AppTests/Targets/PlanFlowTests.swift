@@ -114,6 +114,7 @@ import Testing
             clock.withLockedValue { $0 += 91 * 86_400 }
             _ = try await browser.signIn(fixtures.memberA.email)  // the session expired meanwhile
             #expect((try await browser.get("/cities/alpha-city/actions")).contains("update due"))
+            #expect((try await browser.get("/account")).contains("Actions needing a progress update: 1"))
             let visitor = Browser(client)
             #expect(!(try await visitor.get("/cities/alpha-city/actions")).contains("update due"), "reminders are for the owner")
             try await browser.get(path)
