@@ -10,16 +10,18 @@ struct ActionsController: Sendable {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
         let now = services.clock.now()
         if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
+            let plan = try await services.plan(of: city)
             return try await services.formPage(request, context) { chrome, csrf in
                 ActionPages.list(plan: plan, canEdit: true, now: now, planErrors: [:], csrf: csrf, chrome: chrome)
             }
         }
-        return HTMLResponse(
-            html: ActionPages.list(
-                plan: plan, canEdit: false, now: now, planErrors: [:], csrf: nil, chrome: services.chrome(request, context)))
+        return try await services.registryPage(request, context) {
+            ActionPages.list(
+                plan: try await services.plan(of: city), canEdit: false, now: now, planErrors: [:], csrf: nil,
+                chrome: services.chrome(request, context))
+        }
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

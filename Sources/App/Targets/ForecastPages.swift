@@ -230,16 +230,19 @@ struct ForecastController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
-        let fields = ForecastPages.fields(plan.settings)
         if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
+            let plan = try await services.plan(of: city)
+            let fields = ForecastPages.fields(plan.settings)
             return try await services.formPage(request, context) { chrome, csrf in
                 ForecastPages.page(plan: plan, canEdit: true, fields: fields, errors: [:], csrf: csrf, chrome: chrome)
             }
         }
-        return HTMLResponse(
-            html: ForecastPages.page(
-                plan: plan, canEdit: false, fields: fields, errors: [:], csrf: nil, chrome: services.chrome(request, context)))
+        return try await services.registryPage(request, context) {
+            let plan = try await services.plan(of: city)
+            return ForecastPages.page(
+                plan: plan, canEdit: false, fields: ForecastPages.fields(plan.settings), errors: [:], csrf: nil,
+                chrome: services.chrome(request, context))
+        }
     }
 
     func save(_ request: Request, context: SignedInContext) async throws -> Response {

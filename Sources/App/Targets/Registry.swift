@@ -1,5 +1,6 @@
 import CarbonAccounting
 import FluentKit
+import Hummingbird
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -66,14 +67,15 @@ final class RegistryCache: Sendable {
     func put(_ stamp: String, _ data: RegistryData) { entry.withLockedValue { $0 = (stamp, data) } }
 
     static func stamp(on db: any Database) async throws -> String {
+        // Maxima of indexed timestamps (inventories change `updated_at` with every version), and
+        // counts only where rows can be deleted and the table stays small.
         let query: SQLQueryString = """
             SELECT
               (SELECT COUNT(*) FROM city_targets) AS targets, (SELECT MAX(updated_at) FROM city_targets) AS targets_at,
-              (SELECT COUNT(*) FROM inventories) AS inventories,
-              (SELECT CAST(SUM(version) AS BIGINT) FROM inventories) AS versions,
+              (SELECT MAX(updated_at) FROM inventories) AS inventories_at,
               (SELECT COUNT(*) FROM reported_emissions) AS reported, (SELECT COUNT(*) FROM city_facts) AS facts,
               (SELECT COUNT(*) FROM mitigation_actions) AS actions, (SELECT MAX(updated_at) FROM mitigation_actions) AS actions_at,
-              (SELECT COUNT(*) FROM action_updates) AS updates, (SELECT COUNT(*) FROM action_plans) AS plans,
+              (SELECT MAX(created_at) FROM action_updates) AS updates_at, (SELECT COUNT(*) FROM action_plans) AS plans,
               (SELECT COUNT(*) FROM city_forecasts) AS forecasts, (SELECT MAX(updated_at) FROM city_forecasts) AS forecasts_at,
               (SELECT MAX(updated_at) FROM cities) AS cities_at
             """
@@ -83,9 +85,9 @@ final class RegistryCache: Sendable {
             String(try row.decode(column: name, as: Date?.self)?.timeIntervalSince1970 ?? 0)
         }
         return [
-            try count("targets"), try date("targets_at"), try count("inventories"), try count("versions"), try count("reported"),
-            try count("facts"), try count("actions"), try date("actions_at"), try count("updates"), try count("plans"),
-            try count("forecasts"), try date("forecasts_at"), try date("cities_at"),
+            try count("targets"), try date("targets_at"), try date("inventories_at"), try count("reported"), try count("facts"),
+            try count("actions"), try date("actions_at"), try date("updates_at"), try count("plans"), try count("forecasts"),
+            try date("forecasts_at"), try date("cities_at"),
         ].joined(separator: "|")
     }
 }
@@ -122,5 +124,22 @@ extension Services {
             countries: byID.mapValues(\.country))
         registryCache.put(stamp, registry)
         return registry
+    }
+}
+
+extension Services {
+    /// A visitor's page of the registry (city targets, forecast, actions, registry pages), from the
+    /// page cache while the registry stamp, the day (plan follow-up dates) and the language are the
+    /// same. Signed-in people always get a fresh page (forms, reminders).
+    func registryPage(
+        _ request: Request, _ context: AppRequestContext, render: () async throws -> String
+    ) async throws -> HTMLResponse {
+        guard context.user == nil else { return HTMLResponse(html: try await render()) }
+        let stamp = try await RegistryCache.stamp(on: db)
+        let key = "\(stamp)|\(ISODay.format(clock.now()))|\(context.locale.rawValue)|\(request.uri.description)"
+        if let html = registryPages.get(key) { return HTMLResponse(html: html) }
+        let html = try await render()
+        registryPages.put(key, html)
+        return HTMLResponse(html: html)
     }
 }

@@ -9,8 +9,10 @@ struct RegistryController: Sendable {
 
     func city(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
-        return HTMLResponse(html: RegistryPages.city(plan, now: services.clock.now(), chrome: services.chrome(request, context)))
+        return try await services.registryPage(request, context) {
+            RegistryPages.city(
+                try await services.plan(of: city), now: services.clock.now(), chrome: services.chrome(request, context))
+        }
     }
 
     func cityJSON(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CityRegistryDocument> {
@@ -25,14 +27,11 @@ struct RegistryController: Sendable {
             sector: request.query("sector"), status: request.query("status"))
         let problems = filter.problems()
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        let stamp = try await RegistryCache.stamp(on: services.db)
-        let key = "\(stamp)|\(context.locale.rawValue)|\(context.user == nil)|\(request.uri.description)"
-        if context.user == nil, let html = services.registryPages.get(key) { return HTMLResponse(html: html) }
-        let data = try await services.registry()
-        let html = RegistryPages.all(
-            data, filter: filter, page: request.pageNumber, now: services.clock.now(), chrome: services.chrome(request, context))
-        if context.user == nil { services.registryPages.put(key, html) }
-        return HTMLResponse(html: html)
+        return try await services.registryPage(request, context) {
+            RegistryPages.all(
+                try await services.registry(), filter: filter, page: request.pageNumber, now: services.clock.now(),
+                chrome: services.chrome(request, context))
+        }
     }
 
     func targetsCSV(_ request: Request, context: AppRequestContext) async throws -> Response {

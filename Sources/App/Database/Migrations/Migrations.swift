@@ -18,5 +18,6 @@ enum AppMigrations {
         M012_CreateTargets(),
         M013_CreateActions(),
         M014_AddVersionMissingCells(),
+        M015_AddRegistryStampIndexes(),
     ]
 }
