@@ -10,15 +10,17 @@ struct TargetsController: Sendable {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
         if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
+            let plan = try await services.plan(of: city)
             return try await services.formPage(request, context) { chrome, csrf in
                 TargetPages.list(plan: plan, canEdit: true, problems: [], csrf: csrf, chrome: chrome)
             }
         }
-        return HTMLResponse(
-            html: TargetPages.list(plan: plan, canEdit: false, problems: [], csrf: nil, chrome: services.chrome(request, context))
-        )
+        return try await services.registryPage(request, context) {
+            TargetPages.list(
+                plan: try await services.plan(of: city), canEdit: false, problems: [], csrf: nil,
+                chrome: services.chrome(request, context))
+        }
     }
 
     func template(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
