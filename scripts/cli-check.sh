@@ -21,7 +21,7 @@ check() { # check NAME CONDITION-COMMAND...
 check migrate "$BIN" migrate
 first=$("$BIN" seed | tail -n 1)
 second=$("$BIN" seed | tail -n 1)
-nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts."
+nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts, 0 knowledge records."
 check seed-loads [ "$first" != "$nothing" ]
 check seed-idempotent [ "$second" = "$nothing" ]
 check user-create-env env LCC_PASSWORD='a long enough password' "$BIN" user create --email Officer@Example.org \

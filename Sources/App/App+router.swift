@@ -100,6 +100,22 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.get("cities/:slug/registry", use: registry.city)
     router.get("cities/:slug/registry.json", use: registry.cityJSON)
 
+    let knowledge = KnowledgeController(services: services)
+    router.get("knowledge", use: knowledge.hub)
+    router.get("case-studies", use: knowledge.caseStudies)
+    router.get("case-studies/:slug", use: knowledge.show(.caseStudy))
+    router.get("news", use: knowledge.news)
+    router.get("news/:slug", use: knowledge.show(.news))
+    router.get("events", use: knowledge.events)
+    router.get("events/:slug", use: knowledge.show(.event))
+    let feeds = FeedsController(services: services)
+    router.get("events.ics", use: feeds.events)
+    router.get("cities/:slug/events.ics", use: feeds.cityEvents)
+    router.get("feed.atom", use: feeds.atom)
+    router.get("sitemap.xml", use: feeds.sitemap)
+    let search = SearchController(services: services)
+    router.get("search", use: search.page)
+
     let organisations = OrganisationsController(services: services)
     router.get("organisations", use: organisations.list)
     router.get("organisations/:slug", use: organisations.show)
@@ -175,6 +191,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     v1.get("cities/:slug/registry", use: registryAPI.registry)
     v1.get("registry/targets", use: registryAPI.registryTargets)
     v1.get("registry/actions", use: registryAPI.registryActions)
+    v1.get("search", use: search.api)
 
     routeTable.fill(router.routes.map { (path: $0.path.description, method: $0.method) })
     return router

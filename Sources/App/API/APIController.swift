@@ -94,6 +94,7 @@ struct APIController: Sendable {
                 "city.update", entity: "city", id: city.slug, actor: context.user, before: before,
                 after: city.auditFields, at: now, on: db)
         }
+        try await SearchIndexer(db: services.db).refresh(city: city)
         return JSONBody(value: CityDocument(city))
     }
 

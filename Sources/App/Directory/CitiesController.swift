@@ -63,6 +63,7 @@ struct CitiesController: Sendable {
                 "city.update", entity: "city", id: city.slug, actor: context.user,
                 before: beforeWithProgrammes, after: after, at: now, on: db)
         }
+        try await SearchIndexer(db: services.db).refresh(city: city)
         return try SeeOther(location: Paths.city(city.slug)).response(from: request, context: context)
     }
 

@@ -58,6 +58,7 @@ struct OrganisationsController: Sendable {
                 "organisation.update", entity: "organisation", id: organisation.slug, actor: context.user,
                 before: before, after: organisation.auditFields, at: now, on: db)
         }
+        try await SearchIndexer(db: services.db).refresh(organisation: organisation)
         return try SeeOther(location: Paths.organisation(organisation.slug)).response(from: request, context: context)
     }
 

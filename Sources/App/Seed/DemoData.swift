@@ -133,6 +133,7 @@ struct DemoData: Sendable {
     /// The targets template (`targets.csv`, seed 004 Tables 1–2 and the CDP 2021 targets).
     let targetsCSV: String
     let plans: PlansFile
+    let knowledge: KnowledgeSeed
 
     static func load() throws -> DemoData {
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
@@ -159,7 +160,8 @@ struct DemoData: Sendable {
             targetsCSV: try String(
                 contentsOf: Bundle.module.url(forResource: "targets", withExtension: "csv", subdirectory: "Resources/seed")!,
                 encoding: .utf8),
-            plans: try read("plans", as: PlansFile.self)
+            plans: try read("plans", as: PlansFile.self),
+            knowledge: try KnowledgeSeed.load()
         )
     }
 }

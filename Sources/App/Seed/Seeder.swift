@@ -10,13 +10,15 @@ struct Seeder: Sendable {
 
     struct Report: Sendable, Equatable {
         var cities = 0, facts = 0, organisations = 0, programmes = 0, reportedEmissions = 0, inventories = 0
-        var targets = 0, actions = 0, actionPlans = 0, forecasts = 0
+        var targets = 0, actions = 0, actionPlans = 0, forecasts = 0, knowledge = 0
     }
 
     func seed(_ data: DemoData) async throws -> Report {
         var report = try await seedDirectory(data)
         try await seedEmissions(data, into: &report)
         try await seedPlans(data, into: &report)
+        // Knowledge records, then the search index of everything published.
+        report.knowledge = try await KnowledgeService(db: db, clock: clock).seed(data.knowledge)
         return report
     }
 

@@ -88,6 +88,7 @@ struct ActionService: Sendable {
                 "action.create", entity: "mitigation_action", id: try action.requireID().uuidString, actor: user,
                 after: ["title": action.titleEn, "status": action.status], at: now, on: db)
         }
+        try await SearchIndexer(db: db).refresh(action: action, city: city)
         return action
     }
 
@@ -101,9 +102,12 @@ struct ActionService: Sendable {
                 "action.update", entity: "mitigation_action", id: try action.requireID().uuidString, actor: user, before: before,
                 after: ActionInput.fields(of: action).mapValues { Optional($0) }, at: now, on: db)
         }
+        if let city = try await City.find(action.$city.id, on: db) {
+            try await SearchIndexer(db: db).refresh(action: action, city: city)
+        }
     }
 
-    func delete(_ action: MitigationAction, by user: CurrentUser) async throws {
+    func delete(_ action: MitigationAction, by user: CurrentUser?) async throws {
         let now = clock.now()
         try await db.transaction { db in
             try await ActionUpdate.query(on: db).filter(\.$action.$id == action.requireID()).delete()
@@ -112,6 +116,7 @@ struct ActionService: Sendable {
                 "action.delete", entity: "mitigation_action", id: try action.requireID().uuidString, actor: user,
                 before: ["title": action.titleEn], at: now, on: db)
         }
+        try await SearchIndexer(db: db).remove(action: try action.requireID())
     }
 
     /// Records a progress update; the action takes its status and the reminder clock restarts.

@@ -47,6 +47,8 @@ enum Layout {
                                     li { link(.href(Paths.organisations)) { t("nav.organisations") } }
                                     li { link(.href(Paths.inventories)) { t("nav.inventories") } }
                                     li { link(.href(Paths.registry)) { t("nav.registry") } }
+                                    li { link(.href("/knowledge")) { t("nav.knowledge") } }
+                                    li { link(.href("/search")) { t("nav.search") } }
                                     if let user = chrome.user {
                                         if let slug = user.organisationSlug {
                                             li { link(.href(Paths.organisation(slug))) { t("nav.my_organisation") } }

@@ -19,5 +19,6 @@ enum AppMigrations {
         M013_CreateActions(),
         M014_AddVersionMissingCells(),
         M015_AddRegistryStampIndexes(),
+        M016_CreateKnowledge(),
     ]
 }

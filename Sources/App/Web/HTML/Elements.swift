@@ -13,6 +13,7 @@ func h3(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { eleme
 func link(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("a", a, c) }
 func ul(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("ul", a, c) }
 func ol(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("ol", a, c) }
+func mark(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("mark", a, c) }
 func li(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("li", a, c) }
 func dl(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("dl", a, c) }
 func dt(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("dt", a, c) }
