@@ -461,6 +461,8 @@ class Flow:
             ("registry-and-forecast", self.registry_and_forecast),
             ("inventory-submit", self.inventory_submit),
             ("inventory-verify", self.inventory_verify),
+            ("knowledge-search", self.knowledge_search),
+            ("events-calendar", self.events_calendar),
         ]
 
     # a. directory and CJK search
@@ -908,6 +910,31 @@ class Flow:
         check(b.path().rstrip("/") == self.inventory_path, f"verifying led to {b.d.current_url}")
         check(b.text(".badge").strip() == "Verified", f"after verifying the state badge says {b.text('.badge')!r}")
         b.screenshot("27-inventory-verified.png")
+
+    # n. the knowledge hub: a Chinese word inside a sentence is found, highlighted, and opens its case study
+    def knowledge_search(self) -> None:
+        b = self.b
+        b.get("/knowledge")
+        form = b.form_of("q")
+        b.type_into(b.field("q", form), "绿色采购")
+        b.submit(form)
+        marks = [m.text for m in b.all("ol.results mark")]
+        check(bool(marks) and all(m == "绿色采购" for m in marks), f"the search for 绿色采购 marks {marks[:5]}")
+        b.screenshot("40-search-cjk.png")
+        b.click_and_wait(b.one("ol.results li a[href^='/case-studies/']"))
+        check(b.path().startswith("/case-studies/"), f"the first case study result led to {b.d.current_url}")
+        check(b.has("table.results"), "the case study shows no results table")
+        b.screenshot("41-case-study.png")
+
+    # o. the events calendar: July 2019 as a month, and the iCalendar feed
+    def events_calendar(self) -> None:
+        b = self.b
+        b.get("/events?month=2019-07")
+        check(b.has("table.month"), "the month view has no calendar table")
+        check(len(b.all("table.month a.event")) >= 3, "July 2019 shows fewer than 3 events")
+        b.screenshot("42-events-july-2019.png")
+        status = b.status_of("/events.ics")
+        check(status == 200, f"/events.ics answered {status}")
 
     # helpers
     def inventory_version(self) -> str:
