@@ -12,5 +12,7 @@ import Foundation
 //                                             inventories, in memory (issue 4: 1,000 × 30 under 100 ms)
 //   lcc-bench registry-data CITIES YEARS      insert that many cities, published inventories and targets
 //                                             into the configured database and time loading + progress
+//   lcc-bench search-data RECORDS             index that many generated records (English, Chinese,
+//                                             Japanese, Korean) for the search benchmark (issue 5)
 // Build in release: swift build -c release --product lcc-bench.
 await InventoryBenchmarks.main(Array(CommandLine.arguments.dropFirst()))

@@ -44,11 +44,12 @@ enum SearchIndex {
     static let documents = "search_documents"
     static let terms = "search_terms"
 
-    /// Replaces the documents of `type` whose keys are given (nil text = remove).
-    static func put(_ items: [SearchDocument], on db: any Database) async throws {
+    /// Adds the documents, replacing those with the same type and key (`replacing: false` when
+    /// they are known to be new, as in a full re-index).
+    static func put(_ items: [SearchDocument], on db: any Database, replacing: Bool = true) async throws {
         let sql = try db.sql()
         for chunk in stride(from: 0, to: items.count, by: 200).map({ Array(items[$0..<min($0 + 200, items.count)]) }) {
-            for item in chunk { try await remove(type: item.type, key: item.key, on: db) }
+            if replacing { for item in chunk { try await remove(type: item.type, key: item.key, on: db) } }
             let documentRows = chunk.map { item -> (UUID, [any Encodable & Sendable]) in
                 let id = UUID()
                 let titles = (try? String(data: JSONEncoder().encode(item.titles), encoding: .utf8)) ?? "{}"

@@ -36,7 +36,7 @@ struct SearchIndexer: Sendable {
         for action in try await MitigationAction.query(on: db).with(\.$city).all() {
             documents.append(try Self.document(action, city: action.city))
         }
-        try await SearchIndex.put(documents, on: db)
+        try await SearchIndex.put(documents, on: db, replacing: false)
     }
 
     static func document(_ city: City) -> SearchDocument {
