@@ -26,6 +26,8 @@ struct Services: Sendable {
     let registryCache = RegistryCache()
     /// Rendered registry list pages for visitors (the same bounded page cache as inventories).
     let registryPages = InventoryPageCache()
+    /// Rendered knowledge pages and feeds for visitors.
+    let knowledgePages = InventoryPageCache()
 
     var db: any Database { database.db }
 

@@ -9,14 +9,19 @@ struct FeedsController: Sendable {
     let services: Services
 
     func events(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await calendar(request, city: nil)
+        Self.response(
+            try await services.knowledgeText(request, context) { try await calendar(request, city: nil) },
+            type: "text/calendar; charset=utf-8")
     }
 
     func cityEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await calendar(request, city: try await services.city(slug: try context.parameters.require("slug")))
+        let city = try await services.city(slug: try context.parameters.require("slug"))
+        return Self.response(
+            try await services.knowledgeText(request, context) { try await calendar(request, city: city) },
+            type: "text/calendar; charset=utf-8")
     }
 
-    private func calendar(_ request: Request, city: City?) async throws -> Response {
+    private func calendar(_ request: Request, city: City?) async throws -> String {
         var query = KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.event.rawValue)
             .filter(\.$state == "published")
         if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
@@ -34,11 +39,16 @@ struct FeedsController: Sendable {
                 start: start, end: start == nil ? nil : end, lastModified: item.updatedAt ?? Date(timeIntervalSince1970: 0))
         }
         let name = city.map { "LCC Platform — \($0.nameEn)" } ?? "LCC Platform events"
-        return Self.response(
-            ICalendar.calendar(name: name, events: events, now: services.clock.now()), type: "text/calendar; charset=utf-8")
+        return ICalendar.calendar(name: name, events: events, now: services.clock.now())
     }
 
     func atom(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Self.response(
+            try await services.knowledgeText(request, context) { try await atomFeed(request) },
+            type: "application/atom+xml; charset=utf-8")
+    }
+
+    private func atomFeed(_ request: Request) async throws -> String {
         let items = try await KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.news.rawValue)
             .filter(\.$state == "published").sort(\.$publishedAt, .descending).range(..<50).all()
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
@@ -69,10 +79,16 @@ struct FeedsController: Sendable {
                 """
         }
         xml += "</feed>\n"
-        return Self.response(xml, type: "application/atom+xml; charset=utf-8")
+        return xml
     }
 
     func sitemap(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Self.response(
+            try await services.knowledgeText(request, context) { try await sitemapXML(request) },
+            type: "application/xml; charset=utf-8")
+    }
+
+    private func sitemapXML(_ request: Request) async throws -> String {
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
         var paths = [
             "/", "/cities", "/organisations", "/inventories", "/registry", "/knowledge", "/case-studies", "/news", "/events",
@@ -92,7 +108,7 @@ struct FeedsController: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "<url><loc>\(XML.escape(base + path))</loc></url>\n" }
         xml += "</urlset>\n"
-        return Self.response(xml, type: "application/xml; charset=utf-8")
+        return xml
     }
 
     static func response(_ body: String, type: String) -> Response {

@@ -17,19 +17,26 @@ struct KnowledgeController: Sendable {
     }
 
     func hub(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        HTMLResponse(html: try await services.knowledgeText(request, context) { try await hubPage(request, context) })
+    }
+
+    private func hubPage(_ request: Request, _ context: AppRequestContext) async throws -> String {
         let today = ISODay.format(services.clock.now())
         let news = try await published(.news).sort(\.$publishedAt, .descending).range(..<5).all()
         var events = try await published(.event).filter(\.$startsOn >= today).sort(\.$startsOn).range(..<5).all()
         if events.isEmpty { events = try await published(.event).sort(\.$startsOn, .descending).range(..<5).all() }
         let cases = try await published(.caseStudy).sort(\.$titleEn).range(..<6).all()
-        return HTMLResponse(
-            html: KnowledgePages.hub(
-                news: Self.views(news), events: Self.views(events), caseStudies: Self.views(cases),
-                chrome: services.chrome(request, context)))
+        return KnowledgePages.hub(
+            news: Self.views(news), events: Self.views(events), caseStudies: Self.views(cases),
+            chrome: services.chrome(request, context))
     }
 
     func caseStudies(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         try await list(.caseStudy, request, context) { $0.sort(\.$titleEn) }
+    }
+
+    func publications(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        try await list(.publication, request, context) { $0.sort(\.$publishedAt, .descending) }
     }
 
     func news(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -40,9 +47,12 @@ struct KnowledgeController: Sendable {
         _ kind: KnowledgeKind, _ request: Request, _ context: AppRequestContext,
         order: (QueryBuilder<KnowledgeItem>) -> QueryBuilder<KnowledgeItem>
     ) async throws -> HTMLResponse {
-        let items = try await order(published(kind)).all()
-        return HTMLResponse(
-            html: KnowledgePages.list(kind: kind, items: Self.views(items), chrome: services.chrome(request, context)))
+        HTMLResponse(
+            html: try await services.knowledgeText(request, context) {
+                KnowledgePages.list(
+                    kind: kind, items: Self.views(try await order(published(kind)).all()),
+                    chrome: services.chrome(request, context))
+            })
     }
 
     /// `/events`: upcoming and past as lists, or `?month=YYYY-MM` as a month calendar.
@@ -56,17 +66,24 @@ struct KnowledgeController: Sendable {
             }
             month = (parts[0], parts[1])
         }
-        let all = Self.views(try await published(.event).sort(\.$startsOn).all())
         let today = ISODay.format(services.clock.now())
+        let chosen = month
         return HTMLResponse(
-            html: EventPages.calendar(all, month: month, today: today, chrome: services.chrome(request, context)))
+            html: try await services.knowledgeText(request, context) {
+                EventPages.calendar(
+                    Self.views(try await published(.event).sort(\.$startsOn).all()), month: chosen, today: today,
+                    chrome: services.chrome(request, context))
+            })
     }
 
     func show(_ kind: KnowledgeKind) -> @Sendable (Request, AppRequestContext) async throws -> HTMLResponse {
         { request, context in
             let slug = try context.parameters.require("slug")
-            guard let item = try await published(kind).filter(\.$slug == slug).first() else { throw AppError.notFound }
-            return HTMLResponse(html: KnowledgePages.detail(Self.views([item])[0], chrome: services.chrome(request, context)))
+            return HTMLResponse(
+                html: try await services.knowledgeText(request, context) {
+                    guard let item = try await published(kind).filter(\.$slug == slug).first() else { throw AppError.notFound }
+                    return KnowledgePages.detail(Self.views([item])[0], chrome: services.chrome(request, context))
+                })
         }
     }
 }

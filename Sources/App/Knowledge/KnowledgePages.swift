@@ -27,6 +27,7 @@ enum KnowledgePages {
                 }
                 li { link(.href("/events.ics")) { t("events.ics") } }
                 li { link(.href("/feed.atom")) { t("knowledge.feed") } }
+                li { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
             }
             section {
                 h2 { t("knowledge.kind.case_study.plural") }

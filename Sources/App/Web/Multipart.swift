@@ -113,4 +113,6 @@ struct Multipart: Sendable {
 /// Limits of file uploads (inventory imports): a 100,000-line inventory is about 15 MB.
 enum UploadLimits {
     static let importBytes = 32 * 1024 * 1024
+    /// A publication's file (PDF, Office document, image) in the knowledge hub.
+    static let publicationBytes = 20 * 1024 * 1024
 }
