@@ -56,6 +56,7 @@ enum Layout {
                                         if user.isSecretariat {
                                             li { link(.href(Paths.applications)) { t("nav.secretariat") } }
                                         }
+                                        li { link(.href("/capacity")) { t("nav.capacity") } }
                                         li { link(.href(Paths.account)) { t("nav.account") } }
                                     } else {
                                         li { link(.href(Paths.apply)) { t("nav.join") } }

@@ -20,5 +20,6 @@ enum AppMigrations {
         M014_AddVersionMissingCells(),
         M015_AddRegistryStampIndexes(),
         M016_CreateKnowledge(),
+        M017_CreateCapacityBuilding(),
     ]
 }

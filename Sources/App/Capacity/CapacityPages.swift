@@ -1,0 +1,245 @@
+import FluentKit
+import Foundation
+
+enum CapacityPages {
+    static func choices(_ name: String, options: [String], selected: [String], errors: [String: String], t: Translator) -> Node {
+        Forms.checkboxes(
+            name, legend: t("capacity.field.\(name)"),
+            options: options.map {
+                (
+                    $0,
+                    name == "languages"
+                        ? (ContentLanguage(rawValue: $0)?.endonym ?? $0)
+                        : t("capacity.\(name == "topics" ? "topic" : "format").\($0)")
+                )
+            },
+            selected: Set(selected), errors: errors, t: t)
+    }
+
+    /// Title, description and topics: the start of both forms.
+    static func titleAndTopics(fields: [String: String], sets: [String: [String]], errors: [String: String], t: Translator)
+        -> Node
+    {
+        .fragment([
+            Forms.text(
+                "title", label: t("knowledge.field.title"), value: fields["title"] ?? "", errors: errors, t: t, required: true,
+                maxLength: 300),
+            Forms.textArea(
+                "description", label: t("capacity.field.description"), value: fields["description"] ?? "", errors: errors, t: t,
+                rows: 4),
+            choices("topics", options: CapacityTaxonomy.topics, selected: sets["topics"] ?? [], errors: errors, t: t),
+        ])
+    }
+
+    static func index(requests: [CapacityRequest], offers: [CapacityOffer], chrome: Chrome) -> String {
+        let t = chrome.t
+        return Layout.render(title: t("capacity.title"), chrome: chrome) {
+            h1 { t("capacity.title") }
+            para(.class("lead")) { t("capacity.lead") }
+            ul(.class("inline")) {
+                li { link(.class("button"), .href("/capacity/requests/new")) { t("capacity.new_request") } }
+                li { link(.class("button secondary"), .href("/capacity/offers/new")) { t("capacity.new_offer") } }
+            }
+            section {
+                h2 { t("capacity.requests") }
+                if requests.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                table {
+                    tbody {
+                        for request in requests {
+                            tr {
+                                td { link(.href("/capacity/requests/\(request.id?.uuidString ?? "")")) { request.title } }
+                                td { t.pick(request.city.names) }
+                                td { span(.class("badge")) { t("capacity.status.\(request.status)") } }
+                            }
+                        }
+                    }
+                }
+            }
+            section {
+                h2 { t("capacity.offers") }
+                if offers.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                ul {
+                    for offer in offers {
+                        li {
+                            strong { offer.title }
+                            " — " + offer.provider
+                            para(.class("hint")) {
+                                offer.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func requestForm(
+        fields: [String: String], sets: [String: [String]], errors: [String: String], user: CurrentUser, csrf: String,
+        chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        return Layout.render(title: t("capacity.new_request"), chrome: chrome) {
+            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            h1 { t("capacity.new_request") }
+            para(.class("hint")) { t("capacity.request_lead") }
+            if let summary = Forms.errorSummary(
+                errors, order: CapacityController.requestFields + ["topics", "languages", "formats"], t: t)
+            {
+                summary
+            }
+            form(.action("/capacity/requests/new"), .post, .class("line-form")) {
+                Forms.csrf(csrf)
+                if user.isSecretariat {
+                    Forms.text(
+                        "city", label: t("knowledge.city"), value: fields["city"] ?? "", errors: errors, t: t,
+                        hint: t("knowledge.city_hint"), maxLength: 100)
+                }
+                titleAndTopics(fields: fields, sets: sets, errors: errors, t: t)
+                Forms.text(
+                    "audience", label: t("capacity.field.audience"), value: fields["audience"] ?? "", errors: errors, t: t,
+                    maxLength: 500)
+                choices(
+                    "languages", options: Vocabulary.contentLanguages, selected: sets["languages"] ?? [], errors: errors, t: t)
+                choices("formats", options: CapacityTaxonomy.formats, selected: sets["formats"] ?? [], errors: errors, t: t)
+                Forms.text(
+                    "timing", label: t("capacity.field.timing"), value: fields["timing"] ?? "", errors: errors, t: t,
+                    maxLength: 200)
+                Forms.textArea(
+                    "baseline", label: t("capacity.field.baseline"), value: fields["baseline"] ?? "", errors: errors, t: t,
+                    hint: t("capacity.baseline_hint"), rows: 4)
+                Forms.submit(t("capacity.send_request"))
+            }
+        }
+    }
+
+    static func offerForm(
+        fields: [String: String], sets: [String: [String]], errors: [String: String], csrf: String, chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        return Layout.render(title: t("capacity.new_offer"), chrome: chrome) {
+            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            h1 { t("capacity.new_offer") }
+            if let summary = Forms.errorSummary(
+                errors, order: CapacityController.offerFields + ["topics", "languages", "formats"], t: t)
+            {
+                summary
+            }
+            form(.action("/capacity/offers/new"), .post, .class("line-form")) {
+                Forms.csrf(csrf)
+                Forms.text(
+                    "provider", label: t("capacity.field.provider"), value: fields["provider"] ?? "", errors: errors, t: t,
+                    required: true, maxLength: 300)
+                titleAndTopics(fields: fields, sets: sets, errors: errors, t: t)
+                choices(
+                    "languages", options: Vocabulary.contentLanguages, selected: sets["languages"] ?? [], errors: errors, t: t)
+                choices("formats", options: CapacityTaxonomy.formats, selected: sets["formats"] ?? [], errors: errors, t: t)
+                Forms.text(
+                    "regions", label: t("capacity.field.regions"), value: fields["regions"] ?? "", errors: errors, t: t,
+                    hint: t("capacity.regions_hint"), maxLength: 200)
+                for name in ["available_from", "available_to"] {
+                    Forms.text(
+                        name, label: t("capacity.field.\(name)"), value: fields[name] ?? "", errors: errors, t: t, type: "date",
+                        maxLength: 10)
+                }
+                Forms.submit(t("capacity.send_offer"))
+            }
+        }
+    }
+
+    static func request(
+        _ record: CapacityRequest, offers: [MatchSuggestion], peers: [MatchSuggestion], user: CurrentUser, csrf: String,
+        chrome: Chrome
+    ) -> String {
+        let t = chrome.t
+        let id = record.id?.uuidString ?? ""
+        return Layout.render(title: record.title, chrome: chrome) {
+            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            h1 { record.title }
+            para {
+                span(.class("badge")) { t("capacity.status.\(record.status)") }
+                " " + t.pick(record.city.names)
+            }
+            if !record.details.isEmpty { para { record.details } }
+            dl(.class("facts")) {
+                dt { t("capacity.field.topics") }
+                dd { record.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ") }
+                dt { t("capacity.field.formats") }
+                dd { record.formats.split(separator: ";").map { t("capacity.format.\($0)") }.joined(separator: ", ") }
+                dt { t("capacity.field.languages") }
+                dd {
+                    record.languages.split(separator: ";").map { ContentLanguage(rawValue: String($0))?.endonym ?? String($0) }
+                        .joined(separator: ", ")
+                }
+                for (key, value) in [
+                    ("audience", record.audience), ("timing", record.timing), ("baseline", record.baseline),
+                    ("outcome", record.outcome), ("feedback", record.feedback),
+                ] where !value.isEmpty {
+                    dt { t("capacity.field.\(key)") }
+                    dd { value }
+                }
+                if let offer = record.offer {
+                    dt { t("capacity.matched_offer") }
+                    dd { offer.title + " — " + offer.provider }
+                }
+                if let peer = record.peerCity {
+                    dt { t("capacity.matched_peer") }
+                    dd { link(.href(Paths.city(peer.slug))) { t.pick(peer.names) } }
+                }
+            }
+            if record.status == "open" {
+                section {
+                    h2 { t("capacity.suggested_offers") }
+                    suggestions(offers, field: "offer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                    h2 { t("capacity.suggested_peers") }
+                    suggestions(peers, field: "peer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                }
+            }
+            if (user.isSecretariat || user.cityID == record.$city.id)
+                && (record.status == "matched" || record.status == "delivered")
+            {
+                section {
+                    h2 { t("capacity.progress") }
+                    form(.action("/capacity/requests/\(id)/status"), .post, .class("line-form")) {
+                        Forms.csrf(csrf)
+                        Forms.select(
+                            "status", label: t("action_field.status"),
+                            options: ["delivered", "closed"].filter { $0 != record.status }.map {
+                                ($0, t("capacity.status.\($0)"))
+                            },
+                            selected: "", errors: [:], t: t, required: true)
+                        Forms.textArea(
+                            "outcome", label: t("capacity.field.outcome"), value: record.outcome, errors: [:], t: t, rows: 3)
+                        Forms.textArea(
+                            "feedback", label: t("capacity.field.feedback"), value: record.feedback, errors: [:], t: t, rows: 3)
+                        Forms.submit(t("knowledge.save"))
+                    }
+                }
+            }
+        }
+    }
+
+    static func suggestions(_ items: [MatchSuggestion], field: String, id: String, secretariat: Bool, csrf: String, t: Translator)
+        -> Node
+    {
+        guard !items.isEmpty else { return para(.class("empty")) { t("capacity.no_suggestions") } }
+        return ol(.class("suggestions")) {
+            for item in items {
+                li {
+                    strong { item.title }
+                    " — " + t("capacity.score", ["score": String(item.score)])
+                    ul { for reason in item.reasons { li { t(reason.key, reason.arguments) } } }
+                    if secretariat {
+                        form(.action("/capacity/requests/\(id)/match"), .post, .class("inline")) {
+                            Forms.csrf(csrf)
+                            switch item.target {
+                            case .offer(let offer): input(.type("hidden"), .name("offer"), .value(offer.uuidString))
+                            case .peer(let city): input(.type("hidden"), .name("peer"), .value(city.uuidString))
+                            }
+                            Forms.submit(t("capacity.confirm"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
