@@ -108,6 +108,9 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.get("news/:slug", use: knowledge.show(.news))
     router.get("events", use: knowledge.events)
     router.get("events/:slug", use: knowledge.show(.event))
+    let programmes = ProgrammesController(services: services)
+    router.get("programmes", use: programmes.list)
+    router.get("programmes/:slug", use: programmes.show)
     router.get("publications", use: knowledge.publications)
     router.get("publications/:slug", use: knowledge.show(.publication))
     router.get("files/:id/:name") { request, context in

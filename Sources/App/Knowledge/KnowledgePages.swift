@@ -25,6 +25,7 @@ enum KnowledgePages {
                 for kind in [KnowledgeKind.caseStudy, .news, .event] {
                     li { link(.href("/\(kind.pathSegment)")) { t("knowledge.kind.\(kind.rawValue).plural") } }
                 }
+                li { link(.href("/programmes")) { t("programmes.title") } }
                 li { link(.href("/events.ics")) { t("events.ics") } }
                 li { link(.href("/feed.atom")) { t("knowledge.feed") } }
                 li { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }

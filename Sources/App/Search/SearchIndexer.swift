@@ -29,7 +29,7 @@ struct SearchIndexer: Sendable {
         for programme in try await Programme.query(on: db).all() {
             documents.append(
                 SearchDocument(
-                    type: "programme", key: programme.slug, url: Paths.cities + "?programme=\(programme.slug)",
+                    type: "programme", key: programme.slug, url: "/programmes/\(programme.slug)",
                     titles: programme.names, text: programme.details ?? "", country: programme.country, sector: nil,
                     pathways: programme.pathways, year: programme.startYear, languages: Array(programme.names.keys)))
         }

@@ -79,6 +79,12 @@ import Testing
             let korean = try await browser.get(path + "?lang=ko")
             #expect(korean.status == .ok && korean.contains("<html lang=\"ko\""))
             try await browser.get("/?lang=en")
+            // Programmes and networks, each with its cities and records; search links to them.
+            let programmes = try await browser.get("/programmes")
+            #expect(programmes.status == .ok && programmes.contains("Networks"))
+            let programmePath = try #require(Page.firstMatch(#"href="(/programmes/[a-z0-9-]+)""#, in: programmes.body))
+            #expect(try await browser.get(programmePath).status == .ok)
+            #expect(try await browser.get("/programmes/no-such-programme").status == .notFound)
             // Events: upcoming/past lists and the July 2019 month.
             let events = try await browser.get("/events")
             #expect(events.status == .ok && events.contains("Upcoming"))
