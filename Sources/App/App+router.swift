@@ -128,6 +128,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     knowledgeEditing.post("items/:id/publish", use: editing.publish)
     knowledgeEditing.post("items/:id/return", use: editing.reject)
     knowledgeEditing.post("items/:id/file", use: editing.attach)
+    knowledgeEditing.post("items/:id/photo", use: editing.photo)
     let capacity = CapacityController(services: services)
     let capacityRoutes = router.group("capacity", context: SignedInContext.self)
     capacityRoutes.get("", use: capacity.index)

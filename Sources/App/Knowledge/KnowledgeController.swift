@@ -76,13 +76,32 @@ struct KnowledgeController: Sendable {
             })
     }
 
+    /// The action plans drafted at an event (a training) and how far their follow-up has got.
+    private func trainingPlans(_ item: KnowledgeItem) async throws -> [TrainingPlan] {
+        guard item.kind == KnowledgeKind.event.rawValue else { return [] }
+        let plans = try await ActionPlan.query(on: services.db).filter(\.$eventID == item.requireID()).with(\.$city).all()
+        guard !plans.isEmpty else { return [] }
+        let actions = try await MitigationAction.query(on: services.db).filter(\.$plan.$id ~~ plans.compactMap(\.id)).all()
+        return plans.map { plan in
+            let mine = actions.filter { $0.$plan.id == plan.id }
+            return TrainingPlan(
+                citySlug: plan.city.slug, cityNames: plan.city.names, title: plan.title, actions: mine.count,
+                updated: mine.filter { $0.lastUpdateOn != nil && $0.status != "planned" }.count)
+        }
+        .sorted { $0.citySlug < $1.citySlug }
+    }
+
     func show(_ kind: KnowledgeKind) -> @Sendable (Request, AppRequestContext) async throws -> HTMLResponse {
         { request, context in
             let slug = try context.parameters.require("slug")
             return HTMLResponse(
                 html: try await services.knowledgeText(request, context) {
                     guard let item = try await published(kind).filter(\.$slug == slug).first() else { throw AppError.notFound }
-                    return KnowledgePages.detail(Self.views([item])[0], chrome: services.chrome(request, context))
+                    var photo: String?
+                    if let photoID = item.photoID { photo = try await StoredFiles.name(photoID, on: services.db) }
+                    return KnowledgePages.detail(
+                        Self.views([item])[0], plans: try await trainingPlans(item), photoName: photo,
+                        chrome: services.chrome(request, context))
                 })
         }
     }

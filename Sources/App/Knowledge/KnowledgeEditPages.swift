@@ -94,6 +94,28 @@ enum KnowledgeEditPages {
                     }
                 }
             }
+            if access.canEdit {
+                section {
+                    h2 { t("knowledge.photo") }
+                    form(
+                        .action("/knowledge/items/\(id)/photo"), .post, .custom("enctype", "multipart/form-data"),
+                        .class("line-form")
+                    ) {
+                        Forms.csrf(csrf)
+                        div(.class("field")) {
+                            label(.for("f-photo")) { t("knowledge.photo_file") }
+                            input(.type("file"), .id("f-photo"), .name("file"), .required(), .custom("accept", ".png,.jpg,.jpeg"))
+                        }
+                        Forms.text(
+                            "caption", label: t("knowledge.photo_caption"), value: item.photoCaption ?? "", errors: [:], t: t,
+                            maxLength: 500)
+                        Forms.text(
+                            "credit", label: t("knowledge.photo_credit"), value: item.photoCredit ?? "", errors: [:], t: t,
+                            required: true, maxLength: 300)
+                        Forms.submit(t("knowledge.upload"))
+                    }
+                }
+            }
             if access.canAttach {
                 section {
                     h2 { t("knowledge.file") }

@@ -185,6 +185,33 @@ struct KnowledgeEditingController: Sendable {
             from: request, context: context)
     }
 
+    /// `POST /knowledge/items/{id}/photo`: a PNG or JPEG with its caption and credit (any kind of record).
+    func photo(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (item, access) = try await load(context)
+        guard access.canView else { throw AppError.notFound }
+        guard access.canEdit else { throw AppError.forbidden }
+        let upload = try await Multipart.read(request, limit: UploadLimits.publicationBytes)
+        guard let file = upload["file"], !file.data.isEmpty else {
+            throw AppError.validation(["file": "knowledge.error.file_missing"])
+        }
+        let name = (file.filename ?? "photo").replacingOccurrences(of: "/", with: "_")
+        guard let type = StoredFiles.detectType(file.data, filename: name), type.hasPrefix("image/") else {
+            throw AppError.validation(["file": "knowledge.error.photo_type"])
+        }
+        let caption = upload["caption"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        let credit = upload["credit"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        guard !credit.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw AppError.validation(["credit": "knowledge.error.credit"])
+        }
+        item.photoID = try await StoredFiles.store(
+            file.data, filename: name, contentType: type, by: context.user, on: services.db)
+        item.photoCaption = String(caption.prefix(500))
+        item.photoCredit = String(credit.prefix(300))
+        try await commit(item, action: "knowledge.photo", user: context.user)
+        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+            from: request, context: context)
+    }
+
     private func load(_ context: SignedInContext) async throws -> (KnowledgeItem, KnowledgeAccess) {
         guard let id = UUID(uuidString: try context.parameters.require("id")),
             let item = try await KnowledgeItem.find(id, on: services.db)

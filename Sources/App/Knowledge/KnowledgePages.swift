@@ -13,6 +13,15 @@ struct KnowledgeView: Sendable {
     func list(_ text: String) -> [String] { text.split(separator: ";").map(String.init) }
 }
 
+/// An action plan drafted at a training, with its follow-up so far.
+struct TrainingPlan: Sendable {
+    let citySlug: String
+    let cityNames: [String: String]
+    let title: String
+    let actions: Int
+    let updated: Int
+}
+
 enum KnowledgePages {
     /// The hub: latest news, events and case studies, and the search box.
     static func hub(news: [KnowledgeView], events: [KnowledgeView], caseStudies: [KnowledgeView], chrome: Chrome) -> String {
@@ -93,7 +102,7 @@ enum KnowledgePages {
         }
     }
 
-    static func detail(_ view: KnowledgeView, chrome: Chrome) -> String {
+    static func detail(_ view: KnowledgeView, plans: [TrainingPlan] = [], photoName: String? = nil, chrome: Chrome) -> String {
         let t = chrome.t
         let item = view.item
         let title = t.pick(item.titles)
@@ -107,6 +116,25 @@ enum KnowledgePages {
             Components.languages(
                 item.titles.merging(item.summaries) { a, _ in a }.merging(item.bodies) { a, _ in a }, t: t)
             if let summary = Components.translated(item.summaries, t: t) { summary }
+            if let photoID = item.photoID, let photoName {
+                Node.element(
+                    "figure", [.class("photo")],
+                    [
+                        Node.void(
+                            "img",
+                            [
+                                .custom("src", "/files/\(photoID.uuidString)/\(photoName)"),
+                                .custom("alt", item.photoCaption ?? ""),
+                            ]),
+                        Node.element(
+                            "figcaption", [],
+                            [
+                                .text(
+                                    [item.photoCaption, item.photoCredit.map { "© " + $0 }].compactMap { $0 }.joined(
+                                        separator: " — "))
+                            ]),
+                    ])
+            }
             dl(.class("facts")) {
                 dt { t("knowledge.kind") }
                 dd { t("knowledge.kind.\(view.kind.rawValue)") + (item.eventType.map { " · " + t("event_type.\($0)") } ?? "") }
@@ -152,6 +180,24 @@ enum KnowledgePages {
             if !item.outcome.isEmpty {
                 h2 { t("events.outcome") }
                 para { item.outcome }
+            }
+            if !plans.isEmpty {
+                h2 { t("events.plans") }
+                table(.class("plans")) {
+                    tbody {
+                        for plan in plans {
+                            tr {
+                                td { link(.href(Paths.cityActions(plan.citySlug))) { t.pick(plan.cityNames) } }
+                                td { plan.title }
+                                td {
+                                    t(
+                                        "events.plan_follow_up",
+                                        ["actions": String(plan.actions), "updated": String(plan.updated)])
+                                }
+                            }
+                        }
+                    }
+                }
             }
             if !item.results.isEmpty {
                 h2 { t("knowledge.results") }

@@ -40,20 +40,23 @@ enum StoredFiles {
     /// `GET /files/{id}/{name}`: the file of a record the reader may see, as an attachment.
     static func download(_ request: Request, context: AppRequestContext, services: Services) async throws -> Response {
         guard let id = UUID(uuidString: try context.parameters.require("id")),
-            let item = try await KnowledgeItem.query(on: services.db).filter(\.$fileID == id).first(),
+            let item = try await KnowledgeItem.query(on: services.db).group(
+                .or, { $0.filter(\.$fileID == id).filter(\.$photoID == id) }
+            )
+            .first(),
             KnowledgeAccess(user: context.user, item: item).canView,
             let row = try await services.db.sql().select().columns("filename", "content_type", "data").from("stored_files")
                 .where("id", .equal, id).first()
         else { throw AppError.notFound }
         let data = try row.decode(column: "data", as: Data.self)
         let name = try row.decode(column: "filename", as: String.self)
+        let type = try row.decode(column: "content_type", as: String.self)
         let ascii = String(name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.value >= 0x20 }.map(Character.init))
+        // Photos are shown in pages; documents are downloaded.
+        let disposition = type.hasPrefix("image/") ? "inline" : "attachment"
         return Response(
             status: .ok,
-            headers: [
-                .contentType: try row.decode(column: "content_type", as: String.self),
-                .contentDisposition: "attachment; filename=\"\(ascii)\"",
-            ],
+            headers: [.contentType: type, .contentDisposition: "\(disposition); filename=\"\(ascii)\""],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -103,6 +103,8 @@ struct DemoData: Sendable {
             let origin: String
             let drafted_on: String?
             let summary: String
+            /// The knowledge-hub event (a training) the plan was drafted at.
+            let event: String?
         }
 
         struct ActionRow: Decodable, Sendable {

@@ -19,6 +19,7 @@ struct Seeder: Sendable {
         try await seedPlans(data, into: &report)
         // Knowledge records, then the search index of everything published.
         report.knowledge = try await KnowledgeService(db: db, clock: clock).seed(data.knowledge)
+        try await linkPlansToEvents(data)
         return report
     }
 
@@ -142,6 +143,23 @@ struct Seeder: Sendable {
                 lines: lines, summary: "Demo data loaded from seed/inventories/\(row.file)",
                 state: InventoryState(rawValue: row.state) ?? .draft, by: nil)
             report.inventories += 1
+        }
+    }
+
+    /// Action plans drafted at a training point to its event (once both exist; a link already made is kept).
+    private func linkPlansToEvents(_ data: DemoData) async throws {
+        for row in data.plans.action_plans {
+            guard let slug = row.event,
+                let event = try await KnowledgeItem.query(on: db).filter(\.$kind == KnowledgeKind.event.rawValue)
+                    .filter(\.$slug == slug).first(),
+                let city = try await City.query(on: db).filter(\.$slug == row.city).first()
+            else { continue }
+            for plan in try await ActionPlan.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$title == row.title)
+                .all() where plan.eventID == nil
+            {
+                plan.eventID = try event.requireID()
+                try await plan.save(on: db)
+            }
         }
     }
 

@@ -85,6 +85,9 @@ import Testing
             let programmePath = try #require(Page.firstMatch(#"href="(/programmes/[a-z0-9-]+)""#, in: programmes.body))
             #expect(try await browser.get(programmePath).status == .ok)
             #expect(try await browser.get("/programmes/no-such-programme").status == .notFound)
+            // The May 2019 training lists the action plans drafted there (seed 002) and their follow-up.
+            let training = try await browser.get("/events/2019-iclei-shrdc-capacity-building-chinese-cities")
+            #expect(training.status == .ok && training.contains("Action plans drafted here") && training.contains("Chengdu"))
             // Events: upcoming/past lists and the July 2019 month.
             let events = try await browser.get("/events")
             #expect(events.status == .ok && events.contains("Upcoming"))

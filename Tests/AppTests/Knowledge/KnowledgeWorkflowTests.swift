@@ -98,6 +98,23 @@ import Testing
             // Draft: the file is the author's; others get 404.
             #expect(try await author.get("/files/\(fileID)/guide.pdf").status == .ok)
             #expect(try await Browser(client).get("/files/\(fileID)/guide.pdf").status == .notFound)
+            // A photo needs an image and a credit; it is shown with its caption once published.
+            try await author.get(path)
+            let noCredit = try await author.upload(
+                "\(path)/photo", filename: "cover.png", contentType: "image/png",
+                bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00])
+            #expect(noCredit.status == .unprocessableContent)
+            try await author.get(path)
+            let text = try await author.upload(
+                "\(path)/photo", filename: "cover.png", contentType: "image/png", content: "not an image")
+            #expect(text.status == .unprocessableContent)
+            try await author.get(path)
+            let photo = try await author.upload(
+                "\(path)/photo", filename: "cover.jpg", contentType: "image/jpeg", bytes: [0xFF, 0xD8, 0xFF, 0xE0, 0x00],
+                fields: [("caption", "Guide cover"), ("credit", "Alpha City")])
+            #expect(photo.status == .seeOther)
+            let withPhoto = try #require(try await KnowledgeItem.query(on: harness.db).first())
+            #expect(withPhoto.photoCredit == "Alpha City" && withPhoto.photoID != nil)
             try await author.get(path)
             let big = String(repeating: "x", count: UploadLimits.publicationBytes + 10)
             let tooLarge = try await author.upload(

@@ -110,17 +110,33 @@ extension Browser {
     @discardableResult
     func upload(
         _ uri: String, field: String = "file", filename: String, contentType: String = "text/csv", content: String,
-        withToken: Bool = true
+        withToken: Bool = true, fields: [(String, String)] = []
+    ) async throws -> Page {
+        try await upload(
+            uri, field: field, filename: filename, contentType: contentType, bytes: Array(content.utf8), withToken: withToken,
+            fields: fields)
+    }
+
+    /// The same with the file's exact bytes (images, binaries).
+    func upload(
+        _ uri: String, field: String = "file", filename: String, contentType: String, bytes: [UInt8], withToken: Bool = true,
+        fields: [(String, String)] = []
     ) async throws -> Page {
         let boundary = "----lcc-test-\(UUID().uuidString)"
-        var body = ""
+        var head = ""
         if withToken, let token = csrf {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+            head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
-        body += "Content-Type: \(contentType)\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        for (name, value) in fields {
+            head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
+        head += "Content-Type: \(contentType)\r\n\r\n"
+        var body = ByteBuffer(string: head)
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
         return try await send(
-            uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
-            body: ByteBuffer(string: body))
+            uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
     }
+
 }

@@ -21,5 +21,6 @@ enum AppMigrations {
         M015_AddRegistryStampIndexes(),
         M016_CreateKnowledge(),
         M017_CreateCapacityBuilding(),
+        M018_AddPhotosAndPlanEvents(),
     ]
 }

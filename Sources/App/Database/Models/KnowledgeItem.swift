@@ -43,6 +43,9 @@ final class KnowledgeItem: Model, @unchecked Sendable {
     /// Programme slugs separated by ";".
     @Field(key: "programmes") var programmes: String
     @OptionalField(key: "file_id") var fileID: UUID?
+    @OptionalField(key: "photo_id") var photoID: UUID?
+    @OptionalField(key: "photo_caption") var photoCaption: String?
+    @OptionalField(key: "photo_credit") var photoCredit: String?
     @Field(key: "sources") var sources: String
     @OptionalField(key: "author_id") var authorID: UUID?
     @OptionalField(key: "published_at") var publishedAt: Date?

@@ -72,6 +72,8 @@ final class ActionPlan: Model, @unchecked Sendable {
     @OptionalField(key: "drafted_on") var draftedOn: String?
     @OptionalField(key: "follow_up_by") var followUpBy: String?
     @Field(key: "summary") var summary: String
+    /// The training (a knowledge-hub event) the plan was drafted at, if any.
+    @OptionalField(key: "event_id") var eventID: UUID?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
