@@ -112,3 +112,71 @@ import Testing
         }
     }
 }
+
+/// Every role × every capacity-building action.
+@Suite struct CapacityMatrixTests {
+    typealias Who = AuthorizationMatrixTests.Who
+
+    @Test func site_roleByCapacityAction() async throws {
+        try await TestApp.run { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            var browsers: [Who: Browser] = [:]
+            for who in Who.allCases { browsers[who] = Browser(client) }
+            for (who, user) in [
+                (Who.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
+                (.secretariat, fixtures.secretariat),
+            ] {
+                #expect(try await browsers[who]!.signIn(user.email).status == .seeOther)
+            }
+            try await browsers[.visitor]!.get("/login")
+            try await browsers[.applicant]!.get("/membership/apply")
+            // memberA's request and the expert's offer, to act on.
+            let a = browsers[.memberA]!
+            try await a.get("/capacity/requests/new")
+            let requestForm: [(String, String)] = [
+                ("title", "Inventory training"), ("topics", "ghg_inventory"), ("languages", "zh"), ("formats", "training"),
+                ("city", "alpha-city"),
+            ]
+            let path = try #require(try await a.post("/capacity/requests/new", requestForm).location)
+            let offerForm: [(String, String)] = [
+                ("provider", "Matrix institute"), ("title", "GPC course"), ("topics", "ghg_inventory"), ("languages", "zh"),
+                ("formats", "training"),
+            ]
+            try await browsers[.expert]!.get("/capacity/offers/new")
+            #expect(try await browsers[.expert]!.post("/capacity/offers/new", offerForm).status == .seeOther)
+            let offer = try #require(try await CapacityOffer.query(on: harness.db).first()?.id)
+            let signedOut: (Who) -> Bool = { $0 == .visitor || $0 == .applicant }
+            let rows: [(HTTPRequest.Method, String, [(String, String)], (Who) -> HTTPResponse.Status)] = [
+                (.get, "/capacity", [], { signedOut($0) ? .seeOther : .ok }),
+                (.get, "/capacity/requests/new", [], { signedOut($0) ? .seeOther : .ok }),
+                (.get, "/capacity/offers/new", [], { signedOut($0) ? .seeOther : .ok }),
+                (.get, path, [], { signedOut($0) ? .seeOther : .ok }),
+                // Members ask for their own city (memberB and the expert for Beta City); the secretariat names one.
+                (.post, "/capacity/requests/new", requestForm, { signedOut($0) ? .unauthorized : .seeOther }),
+                (.post, "/capacity/offers/new", offerForm, { signedOut($0) ? .unauthorized : .seeOther }),
+                (
+                    .post, "\(path)/match", [("offer", offer.uuidString)],
+                    { who in signedOut(who) ? .unauthorized : who == .secretariat ? .seeOther : .forbidden }
+                ),
+                // Once matched, the requesting city (memberA) marks it delivered; other cities may not;
+                // the secretariat, last, finds it already delivered.
+                (
+                    .post, "\(path)/status", [("status", "delivered")],
+                    { who in
+                        signedOut(who)
+                            ? .unauthorized
+                            : who == .memberA ? .seeOther : who == .secretariat ? .unprocessableContent : .forbidden
+                    }
+                ),
+            ]
+            for (method, target, form, expected) in rows {
+                for who in Who.allCases {
+                    let browser = browsers[who]!
+                    if method == .post { try await browser.get("/login") }
+                    let page = method == .get ? try await browser.get(target) : try await browser.post(target, form)
+                    #expect(page.status == expected(who), "\(who.rawValue) \(method) \(target): got \(page.status.code)")
+                }
+            }
+        }
+    }
+}
