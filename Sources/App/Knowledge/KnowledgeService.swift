@@ -108,7 +108,12 @@ struct KnowledgeService: Sendable {
             }
             return added
         }
-        try await SearchIndexer(db: db).reindexAll()
+        // The server seeds on every start: rebuild the index only when records were added or it is
+        // empty (a new database), not at each start.
+        let indexed =
+            try await db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(SearchIndex.documents).first()?.decode(column: "count", as: Int.self) ?? 0
+        if added > 0 || indexed == 0 { try await SearchIndexer(db: db).reindexAll() }
         return added
     }
 }

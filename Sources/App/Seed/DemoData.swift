@@ -137,6 +137,13 @@ struct DemoData: Sendable {
     let plans: PlansFile
     let knowledge: KnowledgeSeed
 
+    static func resource(_ name: String, _ ext: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources/seed") else {
+            throw AppError.internal("missing seed file \(name).\(ext)")
+        }
+        return url
+    }
+
     static func load() throws -> DemoData {
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
             guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/seed") else {
@@ -159,9 +166,7 @@ struct DemoData: Sendable {
             programmes: try read("programmes", as: [ProgrammeRow].self),
             reported: try read("reported_emissions", as: [ReportedRow].self),
             inventories: inventories,
-            targetsCSV: try String(
-                contentsOf: Bundle.module.url(forResource: "targets", withExtension: "csv", subdirectory: "Resources/seed")!,
-                encoding: .utf8),
+            targetsCSV: try String(contentsOf: try resource("targets", "csv"), encoding: .utf8),
             plans: try read("plans", as: PlansFile.self),
             knowledge: try KnowledgeSeed.load()
         )

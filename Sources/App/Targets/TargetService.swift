@@ -10,7 +10,10 @@ struct TargetService: Sendable {
 
     struct ImportResult: Sendable, Equatable {
         var created = 0
+        /// Rows that restate a stored target (changed or not).
         var updated = 0
+        /// Of those, the ones whose values changed.
+        var written = 0
     }
 
     /// `city` restricts the file to one city (the city's own upload form); `user` nil = the command line.
@@ -57,14 +60,19 @@ struct TargetService: Sendable {
             for item in numbered {
                 let cityID = try cities[item.row.city]!.requireID()
                 if let record = byKey["\(cityID)|" + CityTarget.identity(item.row)] {
+                    result.updated += 1
+                    // A row that restates the stored target unchanged writes nothing (the demo seed
+                    // re-imports its file at every start).
+                    guard TargetCSV.fields(record.row(citySlug: item.row.city)) != TargetCSV.fields(item.row) else { continue }
                     record.apply(item.row)
                     try await record.save(on: db)
-                    result.updated += 1
+                    result.written += 1
                 } else {
                     try await CityTarget(cityID: cityID, row: item.row, createdBy: user?.id).create(on: db)
                     result.created += 1
                 }
             }
+            guard result.created + result.written > 0 else { return result }
             try await Audit.record(
                 "targets.import", entity: "city_target", id: restricted?.slug ?? "*", actor: user, before: nil,
                 after: ["created": String(result.created), "updated": String(result.updated)], at: now, on: db)

@@ -204,6 +204,7 @@ public struct TargetGap: Sendable, Hashable {
         driver: Series?
     ) -> TargetGap {
         func none(_ reason: String) -> TargetGap { TargetGap(level: nil, scenario: nil, gap: nil, reason: reason) }
+        if let problem = target.problems().first { return none("the target is incomplete: \(problem)") }
         guard target.kind != .peak && target.kind != .other else { return none("this kind of target has no level to compare") }
         guard coverage == forecastCoverage else {
             return none("the forecast covers \(forecastCoverage.summary); the target covers \(coverage.summary)")

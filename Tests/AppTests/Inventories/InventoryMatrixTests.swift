@@ -28,16 +28,7 @@ import Testing
                 by: nil)
             let draftID = try #require(try await service.find(city: fixtures.alphaCity, year: 2019)?.id)
             let rowID = try #require(try await LineStore.load(draftID, on: harness.db).first?.rowID)
-            var browsers: [Who: Browser] = [:]
-            for who in Who.allCases { browsers[who] = Browser(client) }
-            for (who, user) in [
-                (Who.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
-                (.secretariat, fixtures.secretariat),
-            ] {
-                #expect(try await browsers[who]!.signIn(user.email).status == .seeOther)
-            }
-            try await browsers[.visitor]!.get("/login")
-            try await browsers[.applicant]!.get("/membership/apply")
+            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
             let editors: Set<Who> = [.memberA, .secretariat]
             func status(_ who: Who, ok: HTTPResponse.Status, method: HTTPRequest.Method, hidden: Bool) -> HTTPResponse.Status {
                 if editors.contains(who) { return ok }

@@ -120,16 +120,7 @@ import Testing
     @Test func site_roleByCapacityAction() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            var browsers: [Who: Browser] = [:]
-            for who in Who.allCases { browsers[who] = Browser(client) }
-            for (who, user) in [
-                (Who.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
-                (.secretariat, fixtures.secretariat),
-            ] {
-                #expect(try await browsers[who]!.signIn(user.email).status == .seeOther)
-            }
-            try await browsers[.visitor]!.get("/login")
-            try await browsers[.applicant]!.get("/membership/apply")
+            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
             // memberA's request and the expert's offer, to act on.
             let a = browsers[.memberA]!
             try await a.get("/capacity/requests/new")

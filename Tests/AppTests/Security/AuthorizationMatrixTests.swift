@@ -43,15 +43,7 @@ import Testing
     @Test func site_roleByRoute() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            var browsers: [Who: Browser] = [:]
-            for who in Who.allCases { browsers[who] = Browser(client) }
-            for (who, user) in [
-                (Who.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
-                (.secretariat, fixtures.secretariat),
-            ] {
-                #expect(try await browsers[who]!.signIn(user.email).status == .seeOther)
-            }
-            try await browsers[.visitor]!.get("/login")
+            let browsers = try await Self.browsers(client, fixtures)
             let applicant = browsers[.applicant]!
             try await applicant.get("/membership/apply")
             let statusURL = try #require(

@@ -48,16 +48,7 @@ import Testing
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
             let ids = try await Self.records(fixtures, on: harness.db)
-            var browsers: [Who: Browser] = [:]
-            for who in Who.allCases { browsers[who] = Browser(client) }
-            for (who, user) in [
-                (Who.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
-                (.secretariat, fixtures.secretariat),
-            ] {
-                #expect(try await browsers[who]!.signIn(user.email).status == .seeOther)
-            }
-            try await browsers[.visitor]!.get("/login")
-            try await browsers[.applicant]!.get("/membership/apply")
+            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
             let editors: Set<Who> = [.memberA, .secretariat]
             func status(_ who: Who, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> HTTPResponse.Status {
                 if editors.contains(who) { return ok }

@@ -111,9 +111,11 @@ import Testing
                 yokohama.contains { $0["kind"] as? String == "base_year_intensity_capita" && $0["base_year"] as? Int == 2004 })
             let xiamen = try TargetTestSupport.targets(try await browser.get("/api/v1/cities/xiamen/targets"))
             #expect(xiamen.contains { $0["kind"] as? String == "peak" && $0["target_year"] as? Int == 2020 })
-            // Seeding again changes nothing.
+            // Seeding again (every start) changes nothing and writes no audit entry.
+            let audits = try await AuditEntry.query(on: harness.db).count()
             _ = try await Seeder(db: harness.db, clock: AppClock()).seed(try DemoData.load())
             #expect(try await CityTarget.query(on: harness.db).count() == count)
+            #expect(try await AuditEntry.query(on: harness.db).count() == audits)
         }
     }
 
