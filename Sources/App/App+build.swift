@@ -16,7 +16,7 @@ enum MetricsSetup {
 /// The one composition root: `lcc serve` and the tests both build the application here.
 public func buildApplication(
     config: AppConfig, database: DatabaseHandle, logger: Logger, closeDatabaseOnShutdown: Bool = true,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    clock: @escaping @Sendable () -> Date = { Date() }, cache: ReadCache = ReadCache()
 ) throws -> some ApplicationProtocol {
     _ = MetricsSetup.bootstrap
     let appClock = AppClock(now: clock)
@@ -24,9 +24,7 @@ public func buildApplication(
     let services = Services(
         config: config, database: database, catalogue: try Catalogue.load(),
         sessions: WebSessions(driver: driver, secureCookies: config.secureCookies, lifetime: config.sessionLifetime),
-        cityDirectory: CityDirectory(),
-        organisationDirectory: OrganisationDirectory(),
-        clock: appClock, logger: logger, reference: try ReferenceData.shared.get(), inventoryCache: InventoryCache()
+        clock: appClock, logger: logger, reference: try ReferenceData.shared.get(), cache: cache
     )
     let router = buildRouter(services: services)
     var lifecycle: [any Service] = [driver]

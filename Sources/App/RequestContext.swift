@@ -26,6 +26,8 @@ struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     var session: WebSession?
     var user: CurrentUser?
     var locale: AppLocale = .en
+    /// Set by `CityEditorMiddleware` on city-editing routes; read only by `CityEditorContext`.
+    var editableCity: City?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -15,23 +15,19 @@ struct Services: Sendable {
     let database: DatabaseHandle
     let catalogue: Catalogue
     let sessions: WebSessions
-    let cityDirectory: CityDirectory
-    let organisationDirectory: OrganisationDirectory
     let clock: AppClock
     let logger: Logger
     /// GPC tree, GWPs, fuels and the factor library, loaded and validated once at start.
     let reference: ReferenceData
-    let inventoryCache: InventoryCache
-    let inventoryPages = InventoryPageCache()
-    let registryCache = RegistryCache()
-    /// Rendered registry list pages for visitors (the same bounded page cache as inventories).
-    let registryPages = InventoryPageCache()
-    /// Rendered knowledge pages and feeds for visitors.
-    let knowledgePages = InventoryPageCache()
+    /// The one cache: pages, documents and computed results, each fresh by its tables' versions.
+    let cache: ReadCache
 
     var db: any Database { database.db }
 
+    /// What named queries take.
+    var query: QueryContext { QueryContext(db: db, reference: reference, clock: clock, cache: cache) }
+
     var inventories: InventoryService {
-        InventoryService(db: db, reference: reference, cache: inventoryCache, clock: clock)
+        InventoryService(db: db, reference: reference, cache: cache, clock: clock)
     }
 }

@@ -13,19 +13,22 @@ struct APIController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
-        let (result, _, stamp) = try await services.cityDirectory.list(filter, on: services.db)
-        let body = try services.cityDirectory.fragment("api|\(filter.cacheKey)", stamp: stamp) {
-            try APIJSON.encode(
+        let body = try await services.cache.text(
+            DirectoryReads.cities, Whole(), variant: "api|\(filter.cacheKey)", in: services.query
+        ) { entries in
+            let result = entries.filtered(filter).page
+            return try APIJSON.encode(
                 ListDocument(items: result.items.map { CityDocument($0) }, page: page, perPage: perPage, total: result.total))
         }
         return RawJSON(body: body)
     }
 
     func city(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CityDocument> {
-        guard let profile = try await CityQueries.profile(slug: try context.parameters.require("slug"), on: services.db) else {
-            throw AppError.notFound
-        }
-        return JSONBody(value: CityDocument(profile.city, profile: profile))
+        guard
+            let profile = try await services.cache.value(
+                CityReads.profile, try context.parameters.require("slug"), in: services.query)
+        else { throw AppError.notFound }
+        return JSONBody(value: CityDocument(profile))
     }
 
     struct CityPatch: Decodable, Sendable {
@@ -58,11 +61,8 @@ struct APIController: Sendable {
         }
     }
 
-    func updateCity(_ request: Request, context: SignedInContext) async throws -> JSONBody<CityDocument> {
-        guard let city = try await CityQueries.bySlug(try context.parameters.require("slug"), on: services.db) else {
-            throw AppError.notFound
-        }
-        guard CitiesController.mayEdit(city, user: context.user) else { throw AppError.forbidden }
+    func updateCity(_ request: Request, context: CityEditorContext) async throws -> JSONBody<CityDocument> {
+        let city = context.city
         let patch = try await APIRequest.decode(
             CityPatch.self, from: request,
             allowedKeys: ["names", "country", "region", "latitude", "longitude", "city_type", "pathways", "description"])
@@ -104,9 +104,11 @@ struct APIController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: page, perPage: perPage)
-        let (result, _, stamp) = try await services.organisationDirectory.list(filter, on: services.db)
-        let body = try services.organisationDirectory.fragment("api|\(filter.cacheKey)", stamp: stamp) {
-            try APIJSON.encode(
+        let body = try await services.cache.text(
+            DirectoryReads.organisations, Whole(), variant: "api|\(filter.cacheKey)", in: services.query
+        ) { entries in
+            let result = entries.filtered(filter).page
+            return try APIJSON.encode(
                 ListDocument(
                     items: result.items.map { OrganisationDocument($0) }, page: page, perPage: perPage, total: result.total))
         }

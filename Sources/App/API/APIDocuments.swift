@@ -25,12 +25,12 @@ struct CityDocument: Encodable, Sendable {
         case programmes, facts
     }
 
-    init(_ city: City, profile: CityProfile? = nil) {
-        self.init(CityEntry(city))
-        if let profile {
-            programmes = profile.programmes.map(\.slug)
-            facts = profile.facts.map(FactDocument.init)
-        }
+    init(_ city: City) { self.init(CityEntry(city)) }
+
+    init(_ profile: CityProfile) {
+        self.init(profile.city)
+        programmes = profile.programmes.map(\.slug)
+        facts = profile.facts.map(FactDocument.init)
     }
 
     init(_ city: CityEntry) {
@@ -66,7 +66,7 @@ struct FactDocument: Encodable, Sendable {
         case confidence, verified, note
     }
 
-    init(_ fact: CityFact) {
+    init(_ fact: FactRow) {
         indicator = fact.indicator
         year = fact.year
         value = fact.value

@@ -94,11 +94,8 @@ struct InventoryAPI: Sendable {
         }
     }
 
-    func create(_ request: Request, context: SignedInContext) async throws -> JSONBody<InventoryDocument> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard InventoryAccess(user: context.user, cityID: try city.requireID(), inventory: nil).isEditor else {
-            throw AppError.forbidden
-        }
+    func create(_ request: Request, context: CityEditorContext) async throws -> JSONBody<InventoryDocument> {
+        let city = context.city
         let body = try await APIRequest.decode(
             CreateBody.self, from: request, allowedKeys: ["year", "level", "gwp_set", "boundary"])
         let (settings, errors) = InventorySettingsForm.validate(
@@ -116,13 +113,13 @@ struct InventoryAPI: Sendable {
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> JSONBody<InventoryDocument> {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        return JSONBody(value: InventoryDocument(try await services.inventories.computed(target.inventory, city: target.city)))
+        let (data, _) = try await services.inventoryPage(try InventoriesController.pageKey(context), user: context.user)
+        return JSONBody(value: InventoryDocument(data.computed))
     }
 
     func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
+        let computed = try await services.inventoryPage(try InventoriesController.pageKey(context), user: context.user).data
+            .computed
         switch request.query("format") {
         case "", "json": return try InventoryExport.json(computed)
         case "csv": return InventoryExport.csv(computed)

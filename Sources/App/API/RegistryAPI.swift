@@ -14,13 +14,26 @@ struct RegistryAPI: Sendable {
         let targets: [TargetDocument]
     }
 
-    func targets(_ request: Request, context: AppRequestContext) async throws -> JSONBody<TargetList> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
+    func targets(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        try await planDocument(context, name: "targets.json") { plan, t in
+            try APIJSON.encode(
+                TargetList(
+                    city: plan.citySlug,
+                    targets: plan.targets.map { TargetDocument($0, gap: plan.forecast?.gaps[$0.target.id], t: t) }))
+        }
+    }
+
+    /// A JSON document made from a city's cached plan, kept with it until its tables change.
+    private func planDocument(
+        _ context: AppRequestContext, name: String, encode: (CityPlan, Translator) throws -> String
+    ) async throws -> RawJSON {
+        let key = services.planKey(try context.parameters.require("slug"))
         let t = services.translator(.en)
-        return JSONBody(
-            value: TargetList(
-                city: city.slug, targets: plan.targets.map { TargetDocument($0, gap: plan.forecast?.gaps[$0.target.id], t: t) }))
+        return RawJSON(
+            body: try await services.cache.text(RegistryReads.plan, key, variant: name, in: services.query) { plan in
+                guard let plan else { throw AppError.notFound }
+                return try encode(plan, t)
+            })
     }
 
     struct ImportResultBody: Encodable, Sendable {
@@ -117,9 +130,8 @@ struct RegistryAPI: Sendable {
         }
     }
 
-    func createAction(_ request: Request, context: SignedInContext) async throws -> JSONBody<ActionDocument> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard PlanAccess(user: context.user, cityID: try city.requireID()).canEdit else { throw AppError.forbidden }
+    func createAction(_ request: Request, context: CityEditorContext) async throws -> JSONBody<ActionDocument> {
+        let city = context.city
         let body = try await APIRequest.decode(ActionBody.self, from: request, allowedKeys: ActionBody.keys)
         var errors: [String: String] = [:]
         for language in (body.titles ?? [:]).keys where !Vocabulary.contentLanguages.contains(language) {
@@ -148,9 +160,8 @@ struct RegistryAPI: Sendable {
         }
     }
 
-    func addUpdate(_ request: Request, context: SignedInContext) async throws -> JSONBody<ActionDocument> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard PlanAccess(user: context.user, cityID: try city.requireID()).canEdit else { throw AppError.forbidden }
+    func addUpdate(_ request: Request, context: CityEditorContext) async throws -> JSONBody<ActionDocument> {
+        let city = context.city
         let action = try await services.actions.find(try context.parameters.require("id"), city: city)
         let body = try await APIRequest.decode(
             UpdateBody.self, from: request, allowedKeys: ["date", "status", "achieved_reduction", "evidence", "note"])
@@ -171,18 +182,17 @@ struct RegistryAPI: Sendable {
         @Null var problem: String?
     }
 
-    func forecast(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ForecastBody> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
-        return JSONBody(
-            value: ForecastBody(
-                city: city.slug, forecast: plan.forecast.map(ForecastDocument.init),
-                problem: plan.forecastProblem ?? (plan.settings == nil ? "the city has no forecast settings" : nil)))
+    func forecast(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        try await planDocument(context, name: "forecast.json") { plan, _ in
+            try APIJSON.encode(
+                ForecastBody(
+                    city: plan.citySlug, forecast: plan.forecast.map(ForecastDocument.init),
+                    problem: plan.forecastProblem ?? (plan.settings == nil ? "the city has no forecast settings" : nil)))
+        }
     }
 
-    func registry(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CityRegistryDocument> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        return JSONBody(value: CityRegistryDocument(try await services.plan(of: city), t: services.translator(.en)))
+    func registry(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        try await planDocument(context, name: "registry.json") { plan, t in try APIJSON.encode(CityRegistryDocument(plan, t: t)) }
     }
 
     struct RegistryTargets: Encodable, Sendable {

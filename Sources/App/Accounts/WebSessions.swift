@@ -1,4 +1,6 @@
+import FluentKit
 import Foundation
+import SQLKit
 import Hummingbird
 import HummingbirdAuth
 
@@ -13,6 +15,7 @@ struct WebSession: Codable, Sendable {
 /// session id, so an id planted before sign-in is worthless (session fixation).
 struct WebSessions: Sendable {
     static let cookieName = "lcc_session"
+    static let keyPrefix = "session."
     let storage: SessionStorage<WebSession>
     let lifetime: Duration
 
@@ -21,7 +24,7 @@ struct WebSessions: Sendable {
             driver,
             configuration: .init(
                 sessionCookieParameters: .init(name: Self.cookieName, path: "/", secure: secureCookies, sameSite: .lax),
-                keyPrefix: "session."
+                keyPrefix: Self.keyPrefix
             )
         )
         self.lifetime = lifetime
@@ -30,6 +33,18 @@ struct WebSessions: Sendable {
     func load(_ request: Request) async throws -> WebSession? {
         guard storage.getId(request: request) != nil else { return nil }
         return try? await storage.load(request: request)
+    }
+
+    /// The request's session and its signed-in user (with their organisation) in one query.
+    /// An expired or unreadable session is no session; an inactive account is no user.
+    func loadSignedIn(_ request: Request, on db: any Database, now: Date) async throws -> (WebSession, CurrentUser?)? {
+        guard let id = storage.getId(request: request) else { return nil }
+        let key = FluentPersistDriver.digest("\(Self.keyPrefix)\(id)")
+        guard let row = try await db.sql().raw(SessionQueries.signedIn(key: key)).first() else { return nil }
+        if let expires = try row.decode(column: "expires_at", as: Date?.self), expires <= now { return nil }
+        let value = try row.decode(column: "value", as: String.self)
+        guard let session = try? JSONDecoder().decode(WebSession.self, from: Data(value.utf8)) else { return nil }
+        return (session, try SessionQueries.user(from: row))
     }
 
     /// The session to put a form token in: the current one, or a new visitor session with its cookie.

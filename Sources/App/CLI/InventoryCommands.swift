@@ -41,7 +41,7 @@ struct ImportInventory: AsyncParsableCommand {
         let started = Date()
         do {
             let service = InventoryService(
-                db: database.db, reference: try ReferenceData.shared.get(), cache: InventoryCache(capacity: 1), clock: AppClock())
+                db: database.db, reference: try ReferenceData.shared.get(), cache: ReadCache(maxEntries: 8), clock: AppClock())
             guard let city = try await CityQueries.bySlug(city, on: database.db) else {
                 throw ValidationError("no city with slug '\(city)'")
             }
@@ -88,7 +88,7 @@ struct ExportInventory: AsyncParsableCommand {
         let database = try await openDatabase(AppConfig.fromEnvironment(), logger: makeLogger())
         do {
             let service = InventoryService(
-                db: database.db, reference: try ReferenceData.shared.get(), cache: InventoryCache(capacity: 1), clock: AppClock())
+                db: database.db, reference: try ReferenceData.shared.get(), cache: ReadCache(maxEntries: 8), clock: AppClock())
             guard let cityRecord = try await CityQueries.bySlug(city, on: database.db) else {
                 throw ValidationError("no city with slug '\(city)'")
             }

@@ -11,32 +11,33 @@ struct CitiesController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber, perPage: 100)
-        let (page, countries, stamp) = try await services.cityDirectory.list(filter, on: services.db)
         let chrome = services.chrome(request, context)
-        let content = services.cityDirectory.fragment("html|\(context.locale.rawValue)|\(filter.cacheKey)", stamp: stamp) {
-            CityPages.listContent(CityListModel(page: page, filter: filter, countries: countries), t: chrome.t).render()
+        let content = try await services.cache.text(
+            DirectoryReads.cities, Whole(), variant: "html|\(context.locale.rawValue)|\(filter.cacheKey)", in: services.query
+        ) { entries in
+            let (page, countries) = entries.filtered(filter)
+            return CityPages.listContent(CityListModel(page: page, filter: filter, countries: countries), t: chrome.t).render()
         }
         return HTMLResponse(html: Layout.render(title: chrome.t("cities.title"), chrome: chrome) { Node.trusted(content) })
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let slug = try context.parameters.require("slug")
-        guard let profile = try await CityQueries.profile(slug: slug, on: services.db) else { throw AppError.notFound }
-        let canEdit = context.user.map { Self.mayEdit(profile.city, user: $0) } ?? false
-        return HTMLResponse(
-            html: CityPages.profile(
-                CityProfileModel(profile: profile, canEdit: canEdit),
-                chrome: services.chrome(request, context)))
+        return try await services.cachedPage(CityReads.profile, slug, request, context) { profile, chrome in
+            guard let profile else { throw AppError.notFound }
+            let canEdit = profile.city.id.map { EditorRule.mayEdit(city: $0, user: chrome.user) } ?? false
+            return CityPages.profile(CityProfileModel(profile: profile, canEdit: canEdit), chrome: chrome)
+        }
     }
 
-    func edit(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func edit(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         let links = try await programmeSlugs(of: city)
         return try await render(request, context, city: city, form: CityForm(city: city, programmeSlugs: links), errors: [:])
     }
 
-    func update(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func update(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let form = CityForm(form: try await FormData.read(request))
         let programmes = try await Programme.query(on: services.db).all()
         let errors = form.validate(knownProgrammes: Set(programmes.map(\.slug)))
@@ -67,8 +68,8 @@ struct CitiesController: Sendable {
         return try SeeOther(location: Paths.city(city.slug)).response(from: request, context: context)
     }
 
-    func addFact(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func addFact(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let form = CityFactForm(form: try await FormData.read(request))
         let errors = form.validate()
         guard errors.isEmpty, let year = Int(form.year), let value = Validate.number(form.value) else {
@@ -96,8 +97,8 @@ struct CitiesController: Sendable {
         return try SeeOther(location: Paths.editCity(city.slug)).response(from: request, context: context)
     }
 
-    func deleteFact(_ request: Request, context: SignedInContext) async throws -> SeeOther {
-        let city = try await editableCity(context)
+    func deleteFact(_ request: Request, context: CityEditorContext) async throws -> SeeOther {
+        let city = context.city
         guard let factID = UUID(uuidString: try context.parameters.require("fact")),
             let fact = try await CityFact.query(on: services.db).filter(\.$id == factID).filter(\.$city.$id == city.requireID())
                 .first()
@@ -115,33 +116,20 @@ struct CitiesController: Sendable {
         return SeeOther(location: Paths.editCity(city.slug))
     }
 
-    /// Members edit their own organisation's city; the secretariat edits any.
-    static func mayEdit(_ city: City, user: CurrentUser) -> Bool {
-        user.isSecretariat || (user.cityID != nil && user.cityID == city.id)
-    }
-
-    private func editableCity(_ context: SignedInContext) async throws -> City {
-        guard let city = try await CityQueries.bySlug(try context.parameters.require("slug"), on: services.db) else {
-            throw AppError.notFound
-        }
-        guard Self.mayEdit(city, user: context.user) else { throw AppError.forbidden }
-        return city
-    }
-
     private func programmeSlugs(of city: City) async throws -> [String] {
         try await CityProgramme.query(on: services.db).filter(\.$city.$id == city.requireID()).with(\.$programme).all()
             .map(\.programme.slug)
     }
 
     private func render(
-        _ request: Request, _ context: SignedInContext, city: City, form: CityForm, errors: [String: String],
+        _ request: Request, _ context: CityEditorContext, city: City, form: CityForm, errors: [String: String],
         factForm: CityFactForm = CityFactForm(), factErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
         let facts = try await CityFact.query(on: services.db).filter(\.$city.$id == city.requireID())
             .sort(\.$indicator).sort(\.$year).all()
         let programmes = try await Programme.query(on: services.db).sort(\.$nameEn).all()
         let model = CityEditModel(
-            city: city, form: form, errors: errors, facts: facts, factForm: factForm,
+            city: CityEntry(city), form: form, errors: errors, facts: facts.map(FactRow.init), factForm: factForm,
             factErrors: factErrors, programmes: programmes)
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
             CityEditPage.render(model, chrome: chrome, csrf: csrf)

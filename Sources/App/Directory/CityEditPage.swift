@@ -1,10 +1,10 @@
 import Foundation
 
 struct CityEditModel: Sendable {
-    let city: City
+    let city: CityEntry
     let form: CityForm
     let errors: [String: String]
-    let facts: [CityFact]
+    let facts: [FactRow]
     let factForm: CityFactForm
     let factErrors: [String: String]
     let programmes: [Programme]

@@ -137,7 +137,7 @@ enum CityPages {
         }
     }
 
-    static func factsTable(_ facts: [CityFact], t: Translator, deleteFor slug: String?, csrf: String?) -> Node {
+    static func factsTable(_ facts: [FactRow], t: Translator, deleteFor slug: String?, csrf: String?) -> Node {
         table(.class("facts")) {
             thead {
                 tr {

@@ -54,23 +54,66 @@ enum CityQueries {
         try await City.query(on: db).filter(\.$slug == slug).first()
     }
 
-    /// Everything a city profile shows, in four queries.
+    /// Everything a city profile shows, in four queries, as plain values.
     static func profile(slug: String, on db: any Database) async throws -> CityProfile? {
         guard let city = try await bySlug(slug, on: db), let id = city.id else { return nil }
-        let facts = try await CityFact.query(on: db).filter(\.$city.$id == id)
-            .sort(\.$indicator).sort(\.$year).all()
-        let programmes = try await CityProgramme.query(on: db).filter(\.$city.$id == id).with(\.$programme).all()
-            .map(\.programme).sorted { $0.nameEn < $1.nameEn }
-        let organisations = try await Organisation.query(on: db).filter(\.$city.$id == id).sort(\.$nameEn).all()
-        return CityProfile(city: city, facts: facts, programmes: programmes, organisations: organisations)
+        async let facts = CityFact.query(on: db).filter(\.$city.$id == id).sort(\.$indicator).sort(\.$year).all()
+        async let programmes = CityProgramme.query(on: db).filter(\.$city.$id == id).with(\.$programme).all()
+        async let organisations = Organisation.query(on: db).filter(\.$city.$id == id).sort(\.$nameEn).all()
+        return CityProfile(
+            city: CityEntry(city), facts: try await facts.map(FactRow.init),
+            programmes: try await programmes.map { NamedLink(slug: $0.programme.slug, names: $0.programme.names) }
+                .sorted { ($0.names["en"] ?? $0.slug) < ($1.names["en"] ?? $1.slug) },
+            organisations: try await organisations.map { NamedLink(slug: $0.slug, names: $0.names) })
     }
 }
 
+/// A city profile's page model.
 struct CityProfile: Sendable {
-    let city: City
-    let facts: [CityFact]
-    let programmes: [Programme]
-    let organisations: [Organisation]
+    let city: CityEntry
+    let facts: [FactRow]
+    let programmes: [NamedLink]
+    let organisations: [NamedLink]
+}
+
+/// A record shown as its name in the reader's language and linked by its slug.
+struct NamedLink: Sendable, Hashable {
+    let slug: String
+    let names: [String: String]
+}
+
+/// A yearly fact of a city as pages and documents show it.
+struct FactRow: Sendable, Hashable {
+    let id: UUID?
+    let indicator: String
+    let year: Int
+    let value: Double
+    let unit: String
+    let source: String
+    let sourceFile: String?
+    let confidence: String
+    let note: String?
+
+    init(_ fact: CityFact) {
+        id = fact.id
+        indicator = fact.indicator
+        year = fact.year
+        value = fact.value
+        unit = fact.unit
+        source = fact.source
+        sourceFile = fact.sourceFile
+        confidence = fact.confidence
+        note = fact.note
+    }
+}
+
+enum CityReads {
+    /// A city's profile (nil: no such city).
+    static let profile = CachedRead<String, CityProfile?>(
+        "city.profile", tables: [.cities, .cityFacts, .cityProgrammes, .programmes, .organisations]
+    ) { slug, query in
+        try await CityQueries.profile(slug: slug, on: query.db)
+    }
 }
 
 enum OrganisationQueries {

@@ -1,18 +1,6 @@
 import FluentKit
 import Foundation
 
-/// The organisation directory. It shows each organisation's city, so it follows the cities table too.
-typealias OrganisationDirectory = Directory<OrganisationEntry>
-
-extension OrganisationDirectory {
-    convenience init() {
-        self.init(tables: ["organisations", "cities"]) { db in
-            try await Organisation.query(on: db).sort(\.$nameEn).sort(\.$slug).with(\.$city).with(\.$parent).all()
-                .map(OrganisationEntry.init)
-        }
-    }
-}
-
 /// What the directory and the API list show of an organisation.
 struct OrganisationEntry: DirectoryEntry {
     let slug: String

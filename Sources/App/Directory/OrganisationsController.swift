@@ -9,12 +9,15 @@ struct OrganisationsController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber)
-        let (page, countries, stamp) = try await services.organisationDirectory.list(filter, on: services.db)
         let chrome = services.chrome(request, context)
-        let content = services.organisationDirectory.fragment("html|\(context.locale.rawValue)|\(filter.cacheKey)", stamp: stamp)
-        {
-            OrganisationPages.listContent(OrganisationListModel(page: page, filter: filter, countries: countries), t: chrome.t)
-                .render()
+        let content = try await services.cache.text(
+            DirectoryReads.organisations, Whole(), variant: "html|\(context.locale.rawValue)|\(filter.cacheKey)",
+            in: services.query
+        ) { entries in
+            let (page, countries) = entries.filtered(filter)
+            return OrganisationPages.listContent(
+                OrganisationListModel(page: page, filter: filter, countries: countries), t: chrome.t
+            ).render()
         }
         return HTMLResponse(html: Layout.render(title: chrome.t("organisations.title"), chrome: chrome) { Node.trusted(content) })
     }

@@ -11,7 +11,7 @@ struct CustomFactorsController: Sendable {
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let city = try await services.city(slug: try context.parameters.require("slug"))
         let factors = try await Self.factors(of: city, on: services.db)
-        let canEdit = InventoryAccess(user: context.user, cityID: try city.requireID(), inventory: nil).isEditor
+        let canEdit = EditorRule.mayEdit(city: try city.requireID(), user: context.user)
         if canEdit {
             return try await services.formPage(request, context) { chrome, csrf in
                 CustomFactorPages.page(city: city, factors: factors, form: [:], errors: [:], csrf: csrf, chrome: chrome)
@@ -22,8 +22,8 @@ struct CustomFactorsController: Sendable {
                 city: city, factors: factors, form: [:], errors: [:], csrf: nil, chrome: services.chrome(request, context)))
     }
 
-    func add(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func add(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
         for name in CustomFactorForm.fields { fields[name] = form[name] }
@@ -50,8 +50,8 @@ struct CustomFactorsController: Sendable {
         return try SeeOther(location: Paths.cityFactors(city.slug)).response(from: request, context: context)
     }
 
-    func delete(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func delete(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         guard let id = UUID(uuidString: try context.parameters.require("id")),
             let record = try await CustomFactor.query(on: services.db).filter(\.$id == id).filter(\.$city.$id == city.requireID())
                 .first()
@@ -71,13 +71,6 @@ struct CustomFactorsController: Sendable {
             \.emissionFactor)
     }
 
-    private func editableCity(_ context: SignedInContext) async throws -> City {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard InventoryAccess(user: context.user, cityID: try city.requireID(), inventory: nil).isEditor else {
-            throw AppError.forbidden
-        }
-        return city
-    }
 }
 
 /// The form of a user-defined factor, validated into an `EmissionFactor`.

@@ -25,7 +25,7 @@ struct InventoriesController: Sendable {
             InventoryAccess(user: user, cityID: cityID, inventory: $0).canView
         }
         let reported = try await InventoryQueries.reported(city: cityID, on: services.db)
-        let canCreate = InventoryAccess(user: user, cityID: cityID, inventory: nil).isEditor
+        let canCreate = EditorRule.mayEdit(city: cityID, user: user)
         return HTMLResponse(
             html: InventoryListPages.city(
                 city: city, inventories: items, reported: reported, canCreate: canCreate,
@@ -33,43 +33,36 @@ struct InventoriesController: Sendable {
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        // Visitors of a published inventory: the cached page while nothing they see has changed.
-        var cacheKey: String?
-        if context.user == nil, let year = Int(try context.parameters.require("year")),
-            let stamp = try await InventoryPageCache.stamp(
-                slug: try context.parameters.require("slug"), year: year, on: services.db)
-        {
-            let key = "\(stamp)|\(context.locale.rawValue)|\(request.uri.description)"
-            if let html = services.inventoryPages.get(key) { return HTMLResponse(html: html) }
-            cacheKey = key
+        let key = try Self.pageKey(context)
+        guard context.user != nil else {
+            // Visitors: the rendered page from the cache while nothing on it has changed.
+            let chrome = services.chrome(request, context)
+            let html = try await services.cache.text(
+                InventoryReads.page, key, variant: "\(context.locale.rawValue)|\(request.uri)", in: services.query
+            ) { data in
+                guard let data, data.access(for: nil).canView else { throw AppError.notFound }
+                return InventoryPage.render(
+                    InventoryPageModel(data, user: nil, verifierOptions: []), chrome: chrome)
+            }
+            return HTMLResponse(html: html)
         }
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
-        let trend = try await InventoryQueries.trend(city: target.city, user: context.user, on: services.db)
+        let (data, access) = try await services.inventoryPage(key, user: context.user)
         var options: [(UUID, String)] = []
-        if target.access.canNameVerifier {
+        if access.canNameVerifier {
             options = try await InventoryQueries.verifierCandidates(on: services.db).compactMap { user in
                 user.id.map { ($0, "\(user.name) <\(user.email)>") }
             }
         }
-        var verifierLabel: String?
-        if let id = target.inventory.verifierID, let verifier = try await User.find(id, on: services.db) {
-            verifierLabel = verifier.name
-        }
-        let model = InventoryPageModel(
-            computed: computed, access: target.access, trend: trend, verifierOptions: options, verifierLabel: verifierLabel)
-        // Pages with forms need the session's token; plain readers get the cached-friendly page.
-        if target.access.isEditor || target.access.canVerify || target.access.canReturn || target.access.canNameVerifier {
+        let model = InventoryPageModel(data, user: context.user, verifierOptions: options)
+        // Pages with forms need the session's token.
+        if access.isEditor || access.canVerify || access.canReturn || access.canNameVerifier {
             return try await services.formPage(request, context) { chrome, _ in InventoryPage.render(model, chrome: chrome) }
         }
-        let html = InventoryPage.render(model, chrome: services.chrome(request, context))
-        if let cacheKey { services.inventoryPages.put(cacheKey, html) }
-        return HTMLResponse(html: html)
+        return HTMLResponse(html: InventoryPage.render(model, chrome: services.chrome(request, context)))
     }
 
     func lines(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
+        let (data, access) = try await services.inventoryPage(try Self.pageKey(context), user: context.user)
         let ref = request.query("ref")
         let sector = request.query("sector")
         let scope = request.query("scope")
@@ -79,29 +72,29 @@ struct InventoriesController: Sendable {
         if !scope.isEmpty && Int(scope).flatMap(Scope.init(rawValue:)) == nil { errors["scope"] = "validation.choice" }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let model = LinesPageModel(
-            computed: computed, access: target.access, ref: ref.isEmpty ? nil : ref, sector: Sector(rawValue: sector),
+            computed: data.computed, access: access, ref: ref.isEmpty ? nil : ref, sector: Sector(rawValue: sector),
             scope: Int(scope).flatMap(Scope.init(rawValue:)))
         return HTMLResponse(html: LinesPage.render(model, chrome: services.chrome(request, context)))
     }
 
     func exportCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
-        return InventoryExport.csv(computed)
+        InventoryExport.csv(try await services.inventoryPage(try Self.pageKey(context), user: context.user).data.computed)
     }
 
     func exportJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
-        return try InventoryExport.json(computed)
+        try InventoryExport.json(try await services.inventoryPage(try Self.pageKey(context), user: context.user).data.computed)
     }
 
     func reportingTable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let target = try await services.inventoryTarget(context.parameters, user: context.user)
-        let computed = try await services.inventories.computed(target.inventory, city: target.city)
+        let computed = try await services.inventoryPage(try Self.pageKey(context), user: context.user).data.computed
         return InventoryExport.file(
             ReportingTable.csv(computed), type: "text/csv; charset=utf-8",
             name: "\(computed.inventory.citySlug)-\(computed.inventory.year)-gpc-reporting-table.csv")
+    }
+
+    static func pageKey(_ context: some RequestContext) throws -> InventoryPageKey {
+        guard let year = Int(try context.parameters.require("year")) else { throw AppError.notFound }
+        return InventoryPageKey(slug: try context.parameters.require("slug"), year: year)
     }
 
     func versions(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

@@ -14,8 +14,12 @@ struct InventoryAccess: Sendable, Equatable {
     let canNameVerifier: Bool
 
     init(user: CurrentUser?, cityID: UUID, inventory: Inventory?) {
+        self.init(user: user, cityID: cityID, rights: inventory.map(InventoryRights.init))
+    }
+
+    init(user: CurrentUser?, cityID: UUID, rights inventory: InventoryRights?) {
         let isSecretariat = user?.isSecretariat ?? false
-        let isEditor = user.map { $0.isSecretariat || ($0.cityID != nil && $0.cityID == cityID) } ?? false
+        let isEditor = EditorRule.mayEdit(city: cityID, user: user)
         self.isEditor = isEditor
         guard let inventory else {
             canView = true
@@ -37,6 +41,28 @@ struct InventoryAccess: Sendable, Equatable {
         canPublish = isEditor && state == .verified
         canReturn = (isEditor || isNamedVerifier) && state != .draft
         canNameVerifier = isSecretariat
+    }
+}
+
+/// What decides who may see and act on an inventory, as a plain value (cached pages keep it and
+/// decide per request).
+struct InventoryRights: Sendable, Hashable {
+    let state: InventoryState
+    let createdBy: UUID?
+    let submittedBy: UUID?
+    let verifierID: UUID?
+
+    init(state: InventoryState, createdBy: UUID?, submittedBy: UUID?, verifierID: UUID?) {
+        self.state = state
+        self.createdBy = createdBy
+        self.submittedBy = submittedBy
+        self.verifierID = verifierID
+    }
+
+    init(_ inventory: Inventory) {
+        self.init(
+            state: inventory.state, createdBy: inventory.createdBy, submittedBy: inventory.submittedBy,
+            verifierID: inventory.verifierID)
     }
 }
 

@@ -118,7 +118,7 @@ public enum InventoryBenchmarks {
             let city = City(slug: "bench-city", names: ["en": "Bench City"], country: "CN")
             try await city.create(on: database.db)
             let service = InventoryService(
-                db: database.db, reference: try ReferenceData.shared.get(), cache: InventoryCache(capacity: 1), clock: AppClock())
+                db: database.db, reference: try ReferenceData.shared.get(), cache: ReadCache(maxEntries: 8), clock: AppClock())
             let csv = Array(generatedCSV(lines: count).utf8)
             let start = Date()
             let result = try await service.importLines(
@@ -152,7 +152,7 @@ public enum InventoryBenchmarks {
                 generatedCSV(lines: count), parser: reference.parser, calculator: reference.calculator(set: .ar5, year: year)
             ).get()
             let service = InventoryService(
-                db: database.db, reference: reference, cache: InventoryCache(capacity: 1), clock: AppClock())
+                db: database.db, reference: reference, cache: ReadCache(maxEntries: 8), clock: AppClock())
             _ = try await service.create(
                 city: city, year: year, level: .basicPlus, gwpSet: .ar5, boundary: "benchmark", lines: lines, state: .published,
                 by: nil)

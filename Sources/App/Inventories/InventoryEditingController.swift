@@ -9,16 +9,16 @@ import Hummingbird
 struct InventoryEditingController: Sendable {
     let services: Services
 
-    func newForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func newForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         let year = Calendar(identifier: .gregorian).component(.year, from: services.clock.now()) - 1
         return try await services.formPage(request, context.base) { chrome, csrf in
             InventoryEditPages.newInventory(city: city, fields: ["year": String(year)], errors: [:], csrf: csrf, chrome: chrome)
         }
     }
 
-    func create(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func create(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
         for name in ["year", "level", "gwp_set", "boundary"] { fields[name] = form[name] }
@@ -38,8 +38,8 @@ struct InventoryEditingController: Sendable {
         }.response(from: request, context: context)
     }
 
-    func sector(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func sector(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let target = try await services.editableInventory(context)
         guard let sector = Sector(rawValue: try context.parameters.require("sector")) else { throw AppError.notFound }
         let computed = try await services.inventories.computed(target.inventory, city: target.city)
         return try await services.formPage(request, context.base) { chrome, csrf in
@@ -47,34 +47,34 @@ struct InventoryEditingController: Sendable {
         }
     }
 
-    func newLine(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func newLine(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let target = try await services.editableInventory(context)
         let ref = request.query("ref")
         guard services.reference.tree[ref] != nil else { throw AppError.validation(["ref": "validation.choice"]) }
         return try await lineForm(request, context, target, LineFormModel(fields: ["gpc_ref": ref], errors: [:], rowID: nil))
     }
 
-    func editLine(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func editLine(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let target = try await services.editableInventory(context)
         let stored = try await storedLine(context, target)
         return try await lineForm(
             request, context, target, LineFormModel(fields: LineColumns.fields(of: stored.line), errors: [:], rowID: stored.rowID)
         )
     }
 
-    func createLine(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func createLine(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         return try await saveLine(request, context, target, rowID: nil)
     }
 
-    func updateLine(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func updateLine(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         let stored = try await storedLine(context, target)
         return try await saveLine(request, context, target, rowID: stored.rowID)
     }
 
-    func deleteLine(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func deleteLine(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         let stored = try await storedLine(context, target)
         try await services.inventories.changeLine(
             target.inventory, city: target.city, rowID: stored.rowID, to: nil,
@@ -85,16 +85,16 @@ struct InventoryEditingController: Sendable {
             .response(from: request, context: context)
     }
 
-    func importForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func importForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let target = try await services.editableInventory(context)
         let summary = try InventorySummary(target.inventory, city: target.city)
         return try await services.formPage(request, context.base) { chrome, csrf in
             InventoryEditPages.importPage(summary, problems: [], csrf: csrf, chrome: chrome)
         }
     }
 
-    func importFile(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func importFile(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         let upload = try await Multipart.read(request, limit: UploadLimits.importBytes)
         let summary = try InventorySummary(target.inventory, city: target.city)
         do {
@@ -116,8 +116,8 @@ struct InventoryEditingController: Sendable {
         }
     }
 
-    func settings(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func settings(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         let form = try await FormData.read(request)
         let fields = ["level": form["level"], "gwp_set": form["gwp_set"], "boundary": form["boundary"]]
         let (settings, errors) = InventorySettingsForm.validate(fields, withYear: false, now: services.clock.now())
@@ -157,8 +157,8 @@ struct InventoryEditingController: Sendable {
             from: request, context: context)
     }
 
-    func restore(_ request: Request, context: SignedInContext) async throws -> Response {
-        let target = try await services.editableInventory(context.parameters, user: context.user)
+    func restore(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let target = try await services.editableInventory(context)
         guard let number = Int(try context.parameters.require("number")) else { throw AppError.notFound }
         try await services.inventories.restore(target.inventory, city: target.city, version: number, by: context.user)
         return try SeeOther(location: Paths.inventoryVersions(target.city.slug, target.inventory.year))
@@ -167,15 +167,7 @@ struct InventoryEditingController: Sendable {
 
     // MARK: - helpers
 
-    private func editableCity(_ context: SignedInContext) async throws -> City {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard InventoryAccess(user: context.user, cityID: try city.requireID(), inventory: nil).isEditor else {
-            throw AppError.forbidden
-        }
-        return city
-    }
-
-    private func storedLine(_ context: SignedInContext, _ target: InventoryTarget) async throws -> StoredLine {
+    private func storedLine(_ context: CityEditorContext, _ target: InventoryTarget) async throws -> StoredLine {
         guard let rowID = UUID(uuidString: try context.parameters.require("line")),
             let stored = try await LineStore.load(rowID: rowID, inventoryID: target.inventory.requireID(), on: services.db)
         else { throw AppError.notFound }
@@ -183,7 +175,7 @@ struct InventoryEditingController: Sendable {
     }
 
     private func lineForm(
-        _ request: Request, _ context: SignedInContext, _ target: InventoryTarget, _ model: LineFormModel,
+        _ request: Request, _ context: CityEditorContext, _ target: InventoryTarget, _ model: LineFormModel,
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
         let summary = try InventorySummary(target.inventory, city: target.city)
@@ -197,7 +189,7 @@ struct InventoryEditingController: Sendable {
         }
     }
 
-    private func saveLine(_ request: Request, _ context: SignedInContext, _ target: InventoryTarget, rowID: UUID?) async throws
+    private func saveLine(_ request: Request, _ context: CityEditorContext, _ target: InventoryTarget, rowID: UUID?) async throws
         -> Response
     {
         let form = try await FormData.read(request)

@@ -12,6 +12,9 @@ struct InventoryListItem: Sendable {
     let illustrative: Bool
     let levelTotal: Double?
     let territorial: Double?
+    /// Who may see it (the trend chart of a cached page is filtered per reader).
+    let cityID: UUID
+    let rights: InventoryRights
 }
 
 struct ReportedItem: Sendable {

@@ -27,12 +27,25 @@ extension Services {
         return InventoryTarget(city: city, inventory: inventory, access: access)
     }
 
-    /// The target, for a change: only editors, and only while the inventory is a draft.
-    func editableInventory(_ parameters: Parameters, user: CurrentUser) async throws -> InventoryTarget {
-        let target = try await inventoryTarget(parameters, user: user)
-        guard target.access.isEditor else { throw AppError.forbidden }
-        guard target.access.canEdit else { throw AppError.conflict("inventory.not_draft") }
-        return target
+    /// The cached page data of the inventory a route names and what the user may do with it; an
+    /// inventory the user may not see is "not found".
+    func inventoryPage(_ key: InventoryPageKey, user: CurrentUser?) async throws -> (
+        data: InventoryPageData, access: InventoryAccess
+    ) {
+        guard let data = try await cache.value(InventoryReads.page, key, in: query) else { throw AppError.notFound }
+        let access = data.access(for: user)
+        guard access.canView else { throw AppError.notFound }
+        return (data, access)
+    }
+
+    /// The inventory of the editor's city named by the route, for a change: only while it is a draft.
+    func editableInventory(_ context: CityEditorContext) async throws -> InventoryTarget {
+        guard let year = Int(try context.parameters.require("year")),
+            let inventory = try await inventories.find(city: context.city, year: year)
+        else { throw AppError.notFound }
+        let access = InventoryAccess(user: context.user, cityID: context.cityID, inventory: inventory)
+        guard access.canEdit else { throw AppError.conflict("inventory.not_draft") }
+        return InventoryTarget(city: context.city, inventory: inventory, access: access)
     }
 }
 

@@ -10,6 +10,16 @@ struct InventoryPageModel: Sendable {
     let verifierLabel: String?
 }
 
+extension InventoryPageModel {
+    /// The page as one reader sees it: the trend shows only inventories they may view.
+    init(_ data: InventoryPageData, user: CurrentUser?, verifierOptions: [(id: UUID, label: String)]) {
+        self.init(
+            computed: data.computed, access: data.access(for: user), trend: data.trend.points(for: user),
+            verifierOptions: verifierOptions,
+            verifierLabel: data.verifierLabel)
+    }
+}
+
 /// The inventory page: GPC summary table, gases, memo items, completeness, warnings and charts,
 /// every figure linking to the lines behind it.
 enum InventoryPage {

@@ -39,7 +39,8 @@ enum InventoryQueries {
             return InventoryListItem(
                 citySlug: inventory.city.slug, cityNames: inventory.city.names, year: inventory.year, level: inventory.levelRaw,
                 gwpSet: inventory.gwpSetRaw, state: inventory.state, illustrative: inventory.illustrative,
-                levelTotal: inventory.level == .basic ? total?.0 : total?.1, territorial: total?.2)
+                levelTotal: inventory.level == .basic ? total?.0 : total?.1, territorial: total?.2,
+                cityID: inventory.$city.id, rights: InventoryRights(inventory))
         }
     }
 
@@ -56,24 +57,37 @@ enum InventoryQueries {
             }
     }
 
-    /// Level totals of the city's other visible inventories and its reported totals, for the trend chart.
-    static func trend(city: City, user: CurrentUser?, on db: any Database) async throws -> [Charts.Point] {
-        let cityID = try city.requireID()
-        let items = try await items(city: cityID, on: db) { InventoryAccess(user: user, cityID: cityID, inventory: $0).canView }
-        var points = items.compactMap { item in
-            item.levelTotal.map {
-                Charts.Point(year: item.year, value: $0, reported: false, href: Paths.inventory(city.slug, item.year))
-            }
-        }
-        points += try await reported(city: cityID, on: db).compactMap { item in
-            item.total.map { Charts.Point(year: item.year, value: $0, reported: true, href: Paths.cityInventories(city.slug)) }
-        }
-        return points
+    /// Every inventory of the city with its level total, and its reported totals: the trend
+    /// chart before it is filtered for a reader (`TrendData.points(for:)`).
+    static func trend(cityID: UUID, slug: String, on db: any Database) async throws -> TrendData {
+        TrendData(
+            slug: slug, inventories: try await items(city: cityID, on: db) { _ in true },
+            reported: try await reported(city: cityID, on: db))
     }
 
     /// People who can be named verifier: experts and the secretariat.
     static func verifierCandidates(on db: any Database) async throws -> [User] {
         try await User.query(on: db).group(.or) { $0.filter(\.$isExpert == true).filter(\.$role == Role.secretariat.rawValue) }
             .filter(\.$isActive == true).sort(\.$name).all()
+    }
+}
+
+/// The trend chart's data of a city: its inventories (with who may see each) and reported totals.
+struct TrendData: Sendable {
+    let slug: String
+    let inventories: [InventoryListItem]
+    let reported: [ReportedItem]
+
+    /// The points a reader may see: inventories they may view, and every reported total.
+    func points(for user: CurrentUser?) -> [Charts.Point] {
+        var points = inventories.compactMap { item -> Charts.Point? in
+            guard InventoryAccess(user: user, cityID: item.cityID, rights: item.rights).canView, let total = item.levelTotal
+            else { return nil }
+            return Charts.Point(year: item.year, value: total, reported: false, href: Paths.inventory(slug, item.year))
+        }
+        points += reported.compactMap { item in
+            item.total.map { Charts.Point(year: item.year, value: $0, reported: true, href: Paths.cityInventories(slug)) }
+        }
+        return points
     }
 }

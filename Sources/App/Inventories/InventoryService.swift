@@ -1,7 +1,6 @@
 import CarbonAccounting
 import FluentKit
 import Foundation
-import NIOConcurrencyHelpers
 
 /// An inventory with everything computed from it: what pages, exports and the API show.
 struct ComputedInventory: Sendable {
@@ -49,8 +48,10 @@ struct InventorySummary: Sendable, Hashable {
 struct InventoryService: Sendable {
     let db: any Database
     let reference: ReferenceData
-    let cache: InventoryCache
+    let cache: ReadCache
     let clock: AppClock
+
+    private var query: QueryContext { QueryContext(db: db, reference: reference, clock: clock, cache: cache) }
 
     func find(city: City, year: Int) async throws -> Inventory? {
         try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == year).first()
@@ -60,22 +61,26 @@ struct InventoryService: Sendable {
         try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).sort(\.$year, .descending).all()
     }
 
-    /// Lines and report of the current version, from the cache when the version is unchanged.
+    /// Lines and report of the current version (from the cache while the version is unchanged),
+    /// with the plausibility warnings, which also read the previous inventory and the population.
     func computed(_ inventory: Inventory, city: City) async throws -> ComputedInventory {
         let summary = try InventorySummary(inventory, city: city)
-        if let cached = cache.get(summary.id, version: summary.version) { return cached.with(summary) }
-        let lines = try await LineStore.load(summary.id, on: db)
+        let computed = try await cache.value(InventoryReads.computed, summary.versionKey, in: query)
         let calculator = reference.calculator(set: inventory.gwpSet, year: inventory.year)
-        let plain = lines.map(\.line)
-        let report = calculator.report(lines: plain, level: inventory.level)
         let context = try await plausibilityContext(inventory, city: city)
         let warnings = Plausibility.check(
-            lines: plain, report: report, library: reference.library, calculator: calculator,
+            lines: computed.lines.map(\.line), report: computed.report, library: reference.library, calculator: calculator,
             previousTotal: context.previousTotal, population: context.population,
             previousPopulation: context.previousPopulation)
-        let computed = ComputedInventory(inventory: summary, lines: lines, report: report, warnings: warnings)
-        cache.put(computed)
-        return computed
+        return ComputedInventory(inventory: summary, lines: computed.lines, report: computed.report, warnings: warnings)
+    }
+
+    /// Keeps what a write computed for the version it made (see `InventoryReads.computed`).
+    private func prime(_ inventory: Inventory, lines: [StoredLine], report: InventoryReport) async throws {
+        let key = InventoryVersionKey(
+            id: try inventory.requireID(), version: inventory.version, level: inventory.level, gwpSet: inventory.gwpSet,
+            year: inventory.year)
+        try await cache.prime(InventoryReads.computed, key, value: ComputedLines(lines: lines, report: report), in: query)
     }
 
     /// The previous inventory's total at the same level, and the city's two latest populations
@@ -139,7 +144,7 @@ struct InventoryService: Sendable {
     ) async throws {
         let now = clock.now()
         let id = try inventory.requireID()
-        try await db.transaction { db in
+        let written = try await db.transaction { db in
             if let rowID, let line {
                 try await LineStore.update(rowID: rowID, with: line, on: db)
             } else if let rowID {
@@ -147,13 +152,17 @@ struct InventoryService: Sendable {
             } else if let line {
                 try await LineStore.insert(id, [line], startingAt: try await LineStore.nextPosition(id, on: db), on: try db.sql())
             }
-            let lines = try await LineStore.load(id, on: db).map(\.line)
+            let stored = try await LineStore.load(id, on: db)
+            let lines = stored.map(\.line)
+            let computed = report(inventory, lines)
             try await VersionStore.record(
-                inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
+                inventory, lines: lines, report: computed, summary: summary, author: user, at: now, on: db)
             try await Audit.record(
                 "inventory.line", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: nil,
                 after: ["summary": summary], at: now, on: db)
+            return (stored, computed)
         }
+        try await prime(inventory, lines: written.0, report: written.1)
     }
 
     /// Level, GWP set and boundary: the totals are recomputed under the new settings.
@@ -164,19 +173,22 @@ struct InventoryService: Sendable {
         let before: [String: String?] = [
             "level": inventory.levelRaw, "gwp_set": inventory.gwpSetRaw, "boundary": inventory.boundary,
         ]
-        try await db.transaction { db in
+        let written = try await db.transaction { db in
             inventory.level = level
             inventory.gwpSet = gwpSet
             inventory.boundary = boundary
-            let lines = try await LineStore.load(inventory.requireID(), on: db).map(\.line)
+            let stored = try await LineStore.load(inventory.requireID(), on: db)
+            let computed = report(inventory, stored.map(\.line))
             try await VersionStore.record(
-                inventory, lines: lines, report: report(inventory, lines),
+                inventory, lines: stored.map(\.line), report: computed,
                 summary: "Settings: \(level.rawValue), \(gwpSet.rawValue)",
                 author: user, at: now, on: db)
             try await Audit.record(
                 "inventory.settings", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: before,
                 after: ["level": level.rawValue, "gwp_set": gwpSet.rawValue, "boundary": boundary], at: now, on: db)
+            return (stored, computed)
         }
+        try await prime(inventory, lines: written.0, report: written.1)
     }
 
     func transition(
@@ -249,29 +261,6 @@ struct InventoryService: Sendable {
 
     private func report(_ inventory: Inventory, _ lines: [Line]) -> InventoryReport {
         reference.calculator(set: inventory.gwpSet, year: inventory.year).report(lines: lines, level: inventory.level)
-    }
-}
-
-/// Computed inventories by id and version: a page view of an unchanged inventory does not read
-/// or recompute its lines. Bounded; the oldest entry goes first.
-final class InventoryCache: Sendable {
-    private let entries = NIOLockedValueBox<[(key: String, value: ComputedInventory)]>([])
-    private let capacity: Int
-
-    init(capacity: Int = 64) { self.capacity = capacity }
-
-    func get(_ id: UUID, version: Int) -> ComputedInventory? {
-        let key = "\(id)#\(version)"
-        return entries.withLockedValue { list in list.first { $0.key == key }?.value }
-    }
-
-    func put(_ computed: ComputedInventory) {
-        let key = "\(computed.inventory.id)#\(computed.inventory.version)"
-        entries.withLockedValue { list in
-            list.removeAll { $0.key.hasPrefix("\(computed.inventory.id)#") }
-            list.append((key, computed))
-            if list.count > capacity { list.removeFirst(list.count - capacity) }
-        }
     }
 }
 

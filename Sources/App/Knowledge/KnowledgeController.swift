@@ -45,7 +45,7 @@ struct KnowledgeController: Sendable {
 
     private func list(
         _ kind: KnowledgeKind, _ request: Request, _ context: AppRequestContext,
-        order: (QueryBuilder<KnowledgeItem>) -> QueryBuilder<KnowledgeItem>
+        order: @escaping @Sendable (QueryBuilder<KnowledgeItem>) -> QueryBuilder<KnowledgeItem>
     ) async throws -> HTMLResponse {
         HTMLResponse(
             html: try await services.knowledgeText(request, context) {

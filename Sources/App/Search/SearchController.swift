@@ -38,6 +38,11 @@ struct SearchController: Sendable {
         return filter
     }
 
+    private func results(_ key: SearchKey) async throws -> (hits: [SearchHit], total: Int) {
+        let found = try await services.cache.value(SearchReads.results, key, in: services.query)
+        return (found.hits, found.total)
+    }
+
     func page(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let query = request.query("q")
         let filter = try Self.filter(request)
@@ -45,8 +50,7 @@ struct SearchController: Sendable {
         let result: (hits: [SearchHit], total: Int) =
             query.isEmpty
             ? ([], 0)
-            : try await SearchIndex.search(
-                query, filter: filter, limit: Self.perPage, offset: (page - 1) * Self.perPage, on: services.db)
+            : try await results(SearchKey(query: query, filter: filter, limit: Self.perPage, offset: (page - 1) * Self.perPage))
         return HTMLResponse(
             html: SearchPage.render(
                 query: query, filter: filter, hits: result.hits, total: result.total, page: page,
@@ -73,8 +77,7 @@ struct SearchController: Sendable {
         guard !query.isEmpty else { throw AppError.validation(["q": "validation.required"]) }
         let filter = try Self.filter(request)
         let (page, perPage) = try APIRequest.paging(request)
-        let result = try await SearchIndex.search(
-            query, filter: filter, limit: perPage, offset: (page - 1) * perPage, on: services.db)
+        let result = try await results(SearchKey(query: query, filter: filter, limit: perPage, offset: (page - 1) * perPage))
         let t = services.translator(context.locale)
         return JSONBody(
             value: Body(

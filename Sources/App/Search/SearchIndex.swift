@@ -188,3 +188,42 @@ enum SearchIndex {
         return parts
     }
 }
+
+/// A search as a request names it: words, filters and the page of results.
+struct SearchKey: Hashable, Sendable, CustomStringConvertible {
+    let query: String
+    let filter: SearchFilter
+    let limit: Int
+    let offset: Int
+
+    var description: String {
+        // The free text goes first with its length, so no query can pose as other fields.
+        [
+            "\(query.utf8.count):\(query)", filter.type, filter.country, filter.sector, filter.pathway,
+            filter.year.map(String.init) ?? "", filter.language,
+            String(limit), String(offset),
+        ].joined(separator: "|")
+    }
+}
+
+/// A page of search results with the total.
+struct SearchResults: Sendable {
+    let hits: [SearchHit]
+    let total: Int
+}
+
+enum SearchReads {
+    /// Results of one search: the same for every reader (only published records are indexed),
+    /// kept until the index changes.
+    static let results = CachedRead<SearchKey, SearchResults>(
+        "search.results", tables: [.searchDocuments, .searchTerms]
+    ) { key, query in
+        let found = try await SearchIndex.search(
+            key.query, filter: key.filter, limit: key.limit, offset: key.offset, on: query.db)
+        return SearchResults(hits: found.hits, total: found.total)
+    }
+}
+
+extension SearchResults: CacheCosted {
+    var cacheCost: Int { 4096 + hits.count * 2048 }
+}

@@ -125,7 +125,7 @@ struct Seeder: Sendable {
             return added
         }
         report.reportedEmissions = count
-        let service = InventoryService(db: db, reference: reference, cache: InventoryCache(capacity: 1), clock: clock)
+        let service = InventoryService(db: db, reference: reference, cache: ReadCache(maxEntries: 8), clock: clock)
         for row in data.inventories {
             guard let city = cityIDs[row.city], let level = ReportingLevel.parse(row.level), let set = GWPSet.parse(row.gwp_set)
             else { throw AppError.internal("seed: bad inventory \(row.file)") }

@@ -9,18 +9,13 @@ struct ActionsController: Sendable {
     let services: Services
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
+        let key = services.planKey(try context.parameters.require("slug"))
         let now = services.clock.now()
-        if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
-            let plan = try await services.plan(of: city)
-            return try await services.formPage(request, context) { chrome, csrf in
-                ActionPages.list(plan: plan, canEdit: true, now: now, planErrors: [:], csrf: csrf, chrome: chrome)
-            }
-        }
-        return try await services.registryPage(request, context) {
-            ActionPages.list(
-                plan: try await services.plan(of: city), canEdit: false, now: now, planErrors: [:], csrf: nil,
-                chrome: services.chrome(request, context))
+        return try await services.cachedPage(RegistryReads.plan, key, request, context) { plan, chrome in
+            guard let plan else { throw AppError.notFound }
+            let canEdit = EditorRule.mayEdit(city: plan.cityID, user: chrome.user)
+            return ActionPages.list(
+                plan: plan, canEdit: canEdit, now: now, planErrors: [:], csrf: chrome.csrfToken, chrome: chrome)
         }
     }
 
@@ -30,7 +25,7 @@ struct ActionsController: Sendable {
         let plans = try await services.actions.plans(of: city)
         let plan = plans.first { $0.id == action.planID }
         let now = services.clock.now()
-        if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
+        if EditorRule.mayEdit(city: try city.requireID(), user: context.user) {
             return try await services.formPage(request, context) { chrome, csrf in
                 ActionPages.detail(
                     action, plan: plan, canEdit: true, now: now, fields: [:], errors: [:], csrf: csrf, chrome: chrome)
@@ -42,8 +37,8 @@ struct ActionsController: Sendable {
                 chrome: services.chrome(request, context)))
     }
 
-    func newForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func newForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         let plans = try await services.actions.plans(of: city)
         return try await services.formPage(request, context.base) { chrome, csrf in
             ActionPages.actionForm(
@@ -53,13 +48,13 @@ struct ActionsController: Sendable {
         }
     }
 
-    func create(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func create(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         return try await save(request, context: context, city: city, action: nil)
     }
 
-    func editForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func editForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         let action = try await services.actions.find(try context.parameters.require("id"), city: city)
         let plans = try await services.actions.plans(of: city)
         let fields = ActionInput.fields(of: action)
@@ -71,21 +66,21 @@ struct ActionsController: Sendable {
         }
     }
 
-    func update(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func update(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let action = try await services.actions.find(try context.parameters.require("id"), city: city)
         return try await save(request, context: context, city: city, action: action)
     }
 
-    func delete(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func delete(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let action = try await services.actions.find(try context.parameters.require("id"), city: city)
         try await services.actions.delete(action, by: context.user)
         return try SeeOther(location: Paths.cityActions(city.slug)).response(from: request, context: context)
     }
 
-    func addUpdate(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func addUpdate(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let action = try await services.actions.find(try context.parameters.require("id"), city: city)
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
@@ -106,8 +101,8 @@ struct ActionsController: Sendable {
         return try SeeOther(location: Paths.action(city.slug, try action.requireID())).response(from: request, context: context)
     }
 
-    func createPlan(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func createPlan(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let form = try await FormData.read(request)
         var errors: [String: String] = [:]
         if form["title"].isEmpty { errors["title"] = "validation.required" }
@@ -132,7 +127,7 @@ struct ActionsController: Sendable {
         return try SeeOther(location: Paths.cityActions(city.slug)).response(from: request, context: context)
     }
 
-    private func save(_ request: Request, context: SignedInContext, city: City, action: MitigationAction?) async throws
+    private func save(_ request: Request, context: CityEditorContext, city: City, action: MitigationAction?) async throws
         -> Response
     {
         let form = try await FormData.read(request)
@@ -173,9 +168,4 @@ struct ActionsController: Sendable {
         return found
     }
 
-    private func editableCity(_ context: SignedInContext) async throws -> City {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard PlanAccess(user: context.user, cityID: try city.requireID()).canEdit else { throw AppError.forbidden }
-        return city
-    }
 }

@@ -17,6 +17,7 @@ struct ForecastView: Sendable {
 /// Everything the registry knows about one city's plan: targets with progress, the forecast,
 /// actions and action plans.
 struct CityPlan: Sendable {
+    let cityID: UUID
     let citySlug: String
     let cityNames: [String: String]
     let targets: [EvaluatedTarget]
@@ -31,6 +32,15 @@ struct CityPlan: Sendable {
 }
 
 extension Services {
+    var targets: TargetService { query.targets }
+    var actions: ActionService { query.actions }
+    var evaluator: TargetEvaluator { query.evaluator }
+
+    func plan(of city: City) async throws -> CityPlan { try await query.plan(of: city) }
+}
+
+extension QueryContext {
+    var inventories: InventoryService { InventoryService(db: db, reference: reference, cache: cache, clock: clock) }
     var targets: TargetService { TargetService(db: db, clock: clock) }
     var actions: ActionService { ActionService(db: db, clock: clock) }
     var evaluator: TargetEvaluator { TargetEvaluator(reference: reference, inventories: inventories) }
@@ -99,7 +109,8 @@ extension Services {
         }
         history.sort { $0.year < $1.year }
         return CityPlan(
-            citySlug: city.slug, cityNames: city.names, targets: evaluated, settings: settings, forecast: forecastView,
+            cityID: cityID, citySlug: city.slug, cityNames: city.names, targets: evaluated, settings: settings,
+            forecast: forecastView,
             forecastProblem: problem, actions: actionSummaries, plans: plans, history: history)
     }
 

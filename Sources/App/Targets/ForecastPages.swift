@@ -229,26 +229,19 @@ struct ForecastController: Sendable {
     let services: Services
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
-            let plan = try await services.plan(of: city)
-            let fields = ForecastPages.fields(plan.settings)
-            return try await services.formPage(request, context) { chrome, csrf in
-                ForecastPages.page(plan: plan, canEdit: true, fields: fields, errors: [:], csrf: csrf, chrome: chrome)
-            }
-        }
-        return try await services.registryPage(request, context) {
-            let plan = try await services.plan(of: city)
+        let key = services.planKey(try context.parameters.require("slug"))
+        return try await services.cachedPage(RegistryReads.plan, key, request, context) { plan, chrome in
+            guard let plan else { throw AppError.notFound }
+            let canEdit = EditorRule.mayEdit(city: plan.cityID, user: chrome.user)
             return ForecastPages.page(
-                plan: plan, canEdit: false, fields: ForecastPages.fields(plan.settings), errors: [:], csrf: nil,
-                chrome: services.chrome(request, context))
+                plan: plan, canEdit: canEdit, fields: ForecastPages.fields(plan.settings), errors: [:], csrf: chrome.csrfToken,
+                chrome: chrome)
         }
     }
 
-    func save(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        let cityID = try city.requireID()
-        guard PlanAccess(user: context.user, cityID: cityID).canEdit else { throw AppError.forbidden }
+    func save(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
+        let cityID = context.cityID
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
         for name in ForecastPages.fieldOrder { fields[name] = form[name] }

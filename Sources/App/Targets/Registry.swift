@@ -57,47 +57,10 @@ struct RegistryFilter: Sendable, Hashable {
     }
 }
 
-/// The registry data, computed once per state of the data it depends on. One SQL query gives the
-/// stamp of everything progress and the lists read; while it is unchanged, a request costs that
-/// query and a filter over memory.
-final class RegistryCache: Sendable {
-    private let entry = NIOLockedValueBox<(stamp: String, data: RegistryData)?>(nil)
-
-    func get(_ stamp: String) -> RegistryData? { entry.withLockedValue { $0?.stamp == stamp ? $0?.data : nil } }
-    func put(_ stamp: String, _ data: RegistryData) { entry.withLockedValue { $0 = (stamp, data) } }
-
-    static func stamp(on db: any Database) async throws -> String {
-        // Maxima of indexed timestamps (inventories change `updated_at` with every version), and
-        // counts only where rows can be deleted and the table stays small.
-        let query: SQLQueryString = """
-            SELECT
-              (SELECT COUNT(*) FROM city_targets) AS targets, (SELECT MAX(updated_at) FROM city_targets) AS targets_at,
-              (SELECT MAX(updated_at) FROM inventories) AS inventories_at,
-              (SELECT COUNT(*) FROM reported_emissions) AS reported, (SELECT COUNT(*) FROM city_facts) AS facts,
-              (SELECT COUNT(*) FROM mitigation_actions) AS actions, (SELECT MAX(updated_at) FROM mitigation_actions) AS actions_at,
-              (SELECT MAX(created_at) FROM action_updates) AS updates_at, (SELECT COUNT(*) FROM action_plans) AS plans,
-              (SELECT COUNT(*) FROM city_forecasts) AS forecasts, (SELECT MAX(updated_at) FROM city_forecasts) AS forecasts_at,
-              (SELECT MAX(updated_at) FROM cities) AS cities_at
-            """
-        guard let row = try await db.sql().raw(query).first() else { return "" }
-        func count(_ name: String) throws -> String { String(try row.decode(column: name, as: Int?.self) ?? 0) }
-        func date(_ name: String) throws -> String {
-            String(try row.decode(column: name, as: Date?.self)?.timeIntervalSince1970 ?? 0)
-        }
-        return [
-            try count("targets"), try date("targets_at"), try date("inventories_at"), try count("reported"), try count("facts"),
-            try count("actions"), try date("actions_at"), try date("updates_at"), try count("plans"), try count("forecasts"),
-            try date("forecasts_at"), try date("cities_at"),
-        ].joined(separator: "|")
-    }
-}
-
-extension Services {
+extension QueryContext {
     /// Every target with progress (baseline-scenario targets against the city's forecast) and every
-    /// action, from the cache while the data is unchanged.
+    /// action (`RegistryReads.registry` keeps it).
     func registry() async throws -> RegistryData {
-        let stamp = try await RegistryCache.stamp(on: db)
-        if let cached = registryCache.get(stamp) { return cached }
         let cities = try await City.query(on: db).all()
         let byID = Dictionary(uniqueKeysWithValues: try cities.map { (try $0.requireID(), $0) })
         let records = try await CityTarget.query(on: db).sort(\.$targetYear).sort(\.$kind).all()
@@ -122,24 +85,6 @@ extension Services {
         let registry = RegistryData(
             targets: sorted, actions: try await actions.actions(city: nil),
             countries: byID.mapValues(\.country))
-        registryCache.put(stamp, registry)
         return registry
-    }
-}
-
-extension Services {
-    /// A visitor's page of the registry (city targets, forecast, actions, registry pages), from the
-    /// page cache while the registry stamp, the day (plan follow-up dates) and the language are the
-    /// same. Signed-in people always get a fresh page (forms, reminders).
-    func registryPage(
-        _ request: Request, _ context: AppRequestContext, render: () async throws -> String
-    ) async throws -> HTMLResponse {
-        guard context.user == nil else { return HTMLResponse(html: try await render()) }
-        let stamp = try await RegistryCache.stamp(on: db)
-        let key = "\(stamp)|\(ISODay.format(clock.now()))|\(context.locale.rawValue)|\(request.uri.description)"
-        if let html = registryPages.get(key) { return HTMLResponse(html: html) }
-        let html = try await render()
-        registryPages.put(key, html)
-        return HTMLResponse(html: html)
     }
 }

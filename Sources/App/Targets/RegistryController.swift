@@ -8,17 +8,22 @@ struct RegistryController: Sendable {
     let services: Services
 
     func city(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        return try await services.registryPage(request, context) {
-            RegistryPages.city(
-                try await services.plan(of: city), now: services.clock.now(), chrome: services.chrome(request, context))
+        let key = services.planKey(try context.parameters.require("slug"))
+        let now = services.clock.now()
+        return try await services.cachedPage(RegistryReads.plan, key, request, context) { plan, chrome in
+            guard let plan else { throw AppError.notFound }
+            return RegistryPages.city(plan, now: now, chrome: chrome)
         }
     }
 
-    func cityJSON(_ request: Request, context: AppRequestContext) async throws -> JSONBody<CityRegistryDocument> {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        let plan = try await services.plan(of: city)
-        return JSONBody(value: CityRegistryDocument(plan, t: services.translator(.en)))
+    func cityJSON(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        let key = services.planKey(try context.parameters.require("slug"))
+        let t = services.translator(.en)
+        return RawJSON(
+            body: try await services.cache.text(RegistryReads.plan, key, variant: "registry.json", in: services.query) { plan in
+                guard let plan else { throw AppError.notFound }
+                return try APIJSON.encode(CityRegistryDocument(plan, t: t))
+            })
     }
 
     func all(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -27,10 +32,13 @@ struct RegistryController: Sendable {
             sector: request.query("sector"), status: request.query("status"))
         let problems = filter.problems()
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        return try await services.registryPage(request, context) {
-            RegistryPages.all(
-                try await services.registry(), filter: filter, page: request.pageNumber, now: services.clock.now(),
-                chrome: services.chrome(request, context))
+        let now = services.clock.now()
+        let page = request.pageNumber
+        // The lists show follow-up relative to today: a visitor's page is kept for the day.
+        return try await services.cachedPage(
+            RegistryReads.registry, Whole(), request, context, variant: ISODay.format(now)
+        ) { data, chrome in
+            RegistryPages.all(data, filter: filter, page: page, now: now, chrome: chrome)
         }
     }
 

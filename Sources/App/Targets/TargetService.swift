@@ -34,7 +34,7 @@ struct TargetService: Sendable {
             if let restricted, restricted.slug != city.slug {
                 problems.append(
                     ImportProblem(row: item.line, column: "city", message: "this upload is for \(restricted.slug) only"))
-            } else if let user, !PlanAccess(user: user, cityID: try city.requireID()).canEdit {
+            } else if let user, !EditorRule.mayEdit(city: try city.requireID(), user: user) {
                 problems.append(
                     ImportProblem(row: item.line, column: "city", message: "you may not change the targets of \(city.slug)"))
             }

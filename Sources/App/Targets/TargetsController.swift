@@ -9,17 +9,11 @@ struct TargetsController: Sendable {
     let services: Services
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        if PlanAccess(user: context.user, cityID: try city.requireID()).canEdit {
-            let plan = try await services.plan(of: city)
-            return try await services.formPage(request, context) { chrome, csrf in
-                TargetPages.list(plan: plan, canEdit: true, problems: [], csrf: csrf, chrome: chrome)
-            }
-        }
-        return try await services.registryPage(request, context) {
-            TargetPages.list(
-                plan: try await services.plan(of: city), canEdit: false, problems: [], csrf: nil,
-                chrome: services.chrome(request, context))
+        let key = services.planKey(try context.parameters.require("slug"))
+        return try await services.cachedPage(RegistryReads.plan, key, request, context) { plan, chrome in
+            guard let plan else { throw AppError.notFound }
+            let canEdit = EditorRule.mayEdit(city: plan.cityID, user: chrome.user)
+            return TargetPages.list(plan: plan, canEdit: canEdit, problems: [], csrf: chrome.csrfToken, chrome: chrome)
         }
     }
 
@@ -51,8 +45,8 @@ struct TargetsController: Sendable {
         return response
     }
 
-    func newForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func newForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         return try await services.formPage(request, context.base) { chrome, csrf in
             TargetPages.targetForm(
                 citySlug: city.slug, cityNames: city.names, editing: nil, fields: ["coverage": "basic", "gases": "all"],
@@ -61,13 +55,13 @@ struct TargetsController: Sendable {
         }
     }
 
-    func create(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func create(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         return try await save(request, context: context, city: city, record: nil)
     }
 
-    func editForm(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let city = try await editableCity(context)
+    func editForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let city = context.city
         let record = try await services.targets.find(try context.parameters.require("id"), city: city)
         let fields = TargetCSV.fields(record.row(citySlug: city.slug))
         return try await services.formPage(request, context.base) { chrome, csrf in
@@ -77,21 +71,21 @@ struct TargetsController: Sendable {
         }
     }
 
-    func update(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func update(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let record = try await services.targets.find(try context.parameters.require("id"), city: city)
         return try await save(request, context: context, city: city, record: record)
     }
 
-    func delete(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func delete(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let record = try await services.targets.find(try context.parameters.require("id"), city: city)
         try await services.targets.delete(record, city: city, by: context.user)
         return try SeeOther(location: Paths.cityTargets(city.slug)).response(from: request, context: context)
     }
 
-    func importFile(_ request: Request, context: SignedInContext) async throws -> Response {
-        let city = try await editableCity(context)
+    func importFile(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let city = context.city
         let upload = try await Multipart.read(request, limit: UploadLimits.importBytes)
         do {
             guard let file = upload["file"] else {
@@ -108,7 +102,7 @@ struct TargetsController: Sendable {
         }
     }
 
-    private func save(_ request: Request, context: SignedInContext, city: City, record: CityTarget?) async throws -> Response {
+    private func save(_ request: Request, context: CityEditorContext, city: City, record: CityTarget?) async throws -> Response {
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
         for name in TargetPages.formFields { fields[name] = form[name] }
@@ -132,9 +126,4 @@ struct TargetsController: Sendable {
         }
     }
 
-    private func editableCity(_ context: SignedInContext) async throws -> City {
-        let city = try await services.city(slug: try context.parameters.require("slug"))
-        guard PlanAccess(user: context.user, cityID: try city.requireID()).canEdit else { throw AppError.forbidden }
-        return city
-    }
 }

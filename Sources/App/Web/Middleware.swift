@@ -42,7 +42,8 @@ struct LocaleMiddleware: RouterMiddleware {
     }
 }
 
-/// Loads the browser session and the signed-in user (with their organisation) for site pages.
+/// Loads the browser session and the signed-in user (with their organisation) for site pages: one
+/// query per request.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let services: Services
@@ -51,11 +52,10 @@ struct SessionMiddleware: RouterMiddleware {
     {
         guard !Surface.isMachine(request.uri.path) else { return try await next(request, context) }
         var context = context
-        if let session = try await services.sessions.load(request) {
+        if let (session, user) = try await services.sessions.loadSignedIn(request, on: services.db, now: services.clock.now()) {
             context.session = session
-            if let userID = session.userID {
-                context.user = try await UserQueries.current(id: userID, on: services.db)
-            }
+            // A session whose account was deactivated keeps its form token but signs no one in.
+            if session.userID != nil, user?.id == session.userID { context.user = user }
         }
         return try await next(request, context)
     }

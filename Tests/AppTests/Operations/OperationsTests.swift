@@ -52,10 +52,8 @@ import Testing
                 config: AppConfig(), database: harness.database, catalogue: try Catalogue.load(),
                 sessions: WebSessions(
                     driver: FluentPersistDriver(db: harness.db, clock: AppClock()), secureCookies: false, lifetime: .seconds(60)),
-                cityDirectory: CityDirectory(),
-                organisationDirectory: OrganisationDirectory(),
                 clock: AppClock(), logger: Logger(label: "test"), reference: try ReferenceData.shared.get(),
-                inventoryCache: InventoryCache()
+                cache: ReadCache()
             )
             let routed = Set(
                 buildRouter(services: services).routes.map { "\($0.method.rawValue) \($0.path.description)" }

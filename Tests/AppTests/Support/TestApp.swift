@@ -21,7 +21,7 @@ enum TestApp {
 
     static func run(
         seed: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
-        configure: (inout AppConfig) -> Void = { _ in },
+        configure: (inout AppConfig) -> Void = { _ in }, cache: ReadCache = ReadCache(), sqlTrace: SQLTrace? = nil,
         _ body: @Sendable (any TestClientProtocol, Harness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "test")
@@ -30,21 +30,28 @@ enum TestApp {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let kind: AppConfig.DatabaseKind
         var schema: String?
+        var template: String?
         if let url = ProcessInfo.processInfo.environment["LCC_TEST_DATABASE_URL"] {
             kind = .postgres(url: url)
             schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            if seed { template = try await TemplateDatabases.shared.postgres(url: url, seeded: true, logger: logger) }
         } else {
-            kind = .sqlite(path: directory.appendingPathComponent("test.sqlite").path)
+            let file = directory.appendingPathComponent("test.sqlite")
+            try FileManager.default.copyItem(
+                at: try await TemplateDatabases.shared.sqlite(seeded: seed, logger: logger), to: file)
+            kind = .sqlite(path: file.path)
         }
-        let database = try await DatabaseHandle.open(kind, postgresSchema: schema, logger: logger)
+        let database = try await DatabaseHandle.open(kind, postgresSchema: schema, logger: sqlTrace?.logger ?? logger)
         let harness = Harness(database: database)
         do {
+            // A no-op on a copied SQLite template; a fresh PostgreSQL schema is migrated, then gets the template's rows.
             try await database.migrate()
-            if seed { _ = try await Seeder(db: database.db, clock: AppClock()).seed(try DemoData.load()) }
+            if let template, let schema { try await TemplateDatabases.copyRows(from: template, into: schema, on: database.db) }
             var config = AppConfig(database: kind, bcryptCost: 4)
             configure(&config)
             let app = try buildApplication(
-                config: config, database: database, logger: logger, closeDatabaseOnShutdown: false, clock: now)
+                config: config, database: database, logger: logger, closeDatabaseOnShutdown: false, clock: now, cache: cache)
+            sqlTrace?.reset()
             try await app.test(.router) { client in try await body(client, harness) }
         } catch {
             await cleanUp(database, schema: schema, directory: directory)

@@ -31,7 +31,7 @@ enum TargetTestSupport {
             try completeCSV(terajoules: terajoules), parser: reference.parser,
             calculator: reference.calculator(set: gwp, year: year)
         ).get()
-        let service = InventoryService(db: db, reference: reference, cache: InventoryCache(), clock: AppClock())
+        let service = InventoryService(db: db, reference: reference, cache: ReadCache(), clock: AppClock())
         _ = try await service.create(
             city: city, year: year, level: level, gwpSet: gwp, boundary: "City", lines: lines, state: .published, by: nil)
     }

@@ -22,5 +22,7 @@ enum AppMigrations {
         M016_CreateKnowledge(),
         M017_CreateCapacityBuilding(),
         M018_AddPhotosAndPlanEvents(),
+        M019_CreateTableVersions(),
+        M020_AddSessionUser(),
     ]
 }

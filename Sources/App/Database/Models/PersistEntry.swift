@@ -9,13 +9,16 @@ final class PersistEntry: Model, @unchecked Sendable {
     @ID(custom: "key", generatedBy: .user) var id: String?
     @Field(key: "value") var value: String
     @OptionalField(key: "expires_at") var expiresAt: Date?
+    /// The signed-in user of a browser session (nil for visitors' sessions and other entries).
+    @OptionalField(key: "user_id") var userID: UUID?
 
     init() {}
 
-    init(key: String, value: String, expiresAt: Date?) {
+    init(key: String, value: String, expiresAt: Date?, userID: UUID? = nil) {
         self.id = key
         self.value = value
         self.expiresAt = expiresAt
+        self.userID = userID
     }
 }
 

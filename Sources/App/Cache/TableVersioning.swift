@@ -1,0 +1,85 @@
+import FluentKit
+import SQLKit
+
+/// Per-table version rows bumped by triggers, the same on SQLite and PostgreSQL.
+///
+/// Why triggers: a cache is only as fresh as the list of writes that invalidate it. Writing that
+/// list by hand (touch `updated_at`, remember every table a page reads) failed once already (the
+/// training pages showed action plans the event stamp did not cover). A trigger cannot be
+/// forgotten by a new write path, and it also sees the CLI, other instances and plain SQL.
+///
+/// SQLite has only row-level triggers (one small UPDATE per written row); PostgreSQL uses one
+/// statement-level trigger per table. The version row is updated inside the writer's
+/// transaction, so a reader sees the new version exactly when it can see the new rows.
+enum TableVersioning {
+    static let versionTable = "table_versions"
+
+    /// Creates the version row and the triggers of each table (used by the migrations that create
+    /// tables; idempotent for the version row).
+    static func watch(_ tables: [String], on database: any Database) async throws {
+        let sql = try database.sql()
+        let postgres = sql.dialect.name == "postgresql"
+        if postgres {
+            try await sql.raw(
+                """
+                CREATE OR REPLACE FUNCTION bump_table_version() RETURNS trigger AS $$
+                BEGIN
+                  UPDATE table_versions SET version = version + 1 WHERE name = TG_TABLE_NAME;
+                  RETURN NULL;
+                END $$ LANGUAGE plpgsql
+                """
+            ).run()
+        }
+        for table in tables {
+            try await sql.raw(
+                "INSERT INTO table_versions (name, version) SELECT \(bind: table), 1 WHERE NOT EXISTS (SELECT 1 FROM table_versions WHERE name = \(bind: table))"
+            ).run()
+            if postgres {
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER \(ident: "tv_" + table) AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table) \
+                    FOR EACH STATEMENT EXECUTE FUNCTION bump_table_version()
+                    """
+                ).run()
+            } else {
+                for (event, suffix) in [("INSERT", "i"), ("UPDATE", "u"), ("DELETE", "d")] {
+                    try await sql.raw(
+                        """
+                        CREATE TRIGGER \(ident: "tv_\(table)_\(suffix)") AFTER \(unsafeRaw: event) ON \(ident: table) \
+                        BEGIN UPDATE table_versions SET version = version + 1 WHERE name = '\(unsafeRaw: table)'; END
+                        """
+                    ).run()
+                }
+            }
+        }
+    }
+
+    /// Drops the triggers of each table (migration revert).
+    static func unwatch(_ tables: [String], on database: any Database) async throws {
+        let sql = try database.sql()
+        let postgres = sql.dialect.name == "postgresql"
+        for table in tables {
+            if postgres {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "tv_" + table) ON \(ident: table)").run()
+            } else {
+                for suffix in ["i", "u", "d"] {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(ident: "tv_\(table)_\(suffix)")").run()
+                }
+            }
+            try await sql.raw("DELETE FROM table_versions WHERE name = \(bind: table)").run()
+        }
+    }
+
+    /// The versions of the given tables, in the order given: one indexed query.
+    static func versions(of tables: [Table], on db: any Database) async throws -> [Int64] {
+        guard !tables.isEmpty else { return [] }
+        let names = tables.map(\.rawValue)
+        let rows = try await db.sql().select().column("name").column("version").from(versionTable)
+            .where("name", .in, names).all()
+        var byName: [String: Int64] = [:]
+        for row in rows {
+            byName[try row.decode(column: "name", as: String.self)] = try row.decode(column: "version", as: Int64.self)
+        }
+        return names.map { byName[$0] ?? 0 }
+    }
+}

@@ -1,0 +1,93 @@
+import CarbonAccounting
+import FluentKit
+import Foundation
+
+/// One version of an inventory as the engine needs it: everything that decides its numbers.
+struct InventoryVersionKey: Hashable, Sendable, CustomStringConvertible {
+    let id: UUID
+    let version: Int
+    let level: ReportingLevel
+    let gwpSet: GWPSet
+    let year: Int
+
+    var description: String { "\(id)#\(version)|\(level.rawValue)|\(gwpSet.rawValue)|\(year)" }
+}
+
+/// The lines of a version and the report computed from them.
+struct ComputedLines: Sendable {
+    let lines: [StoredLine]
+    let report: InventoryReport
+}
+
+enum InventoryReads {
+    /// Lines and report of one version. Every change of lines, level or GWP set makes a new
+    /// version, so the value is a function of the key: a write that has just computed it primes
+    /// the cache with it (the page after a line edit does not compute the report again).
+    static let computed = CachedRead<InventoryVersionKey, ComputedLines>(
+        "inventory.computed", tables: [.inventoryLines]
+    ) { key, query in
+        let lines = try await LineStore.load(key.id, on: query.db)
+        let report = query.reference.calculator(set: key.gwpSet, year: key.year).report(
+            lines: lines.map(\.line), level: key.level)
+        return ComputedLines(lines: lines, report: report)
+    }
+}
+
+extension InventorySummary {
+    var versionKey: InventoryVersionKey {
+        InventoryVersionKey(id: id, version: version, level: level, gwpSet: gwpSet, year: year)
+    }
+}
+
+/// An inventory page as a city and year name it.
+struct InventoryPageKey: Hashable, Sendable, CustomStringConvertible {
+    let slug: String
+    let year: Int
+
+    var description: String { "\(slug)/\(year)" }
+}
+
+/// Everything an inventory page, its lines page, its exports and its API document show, whoever
+/// reads it; what a reader may see of it is decided per request from `rights`.
+struct InventoryPageData: Sendable {
+    let computed: ComputedInventory
+    let rights: InventoryRights
+    let trend: TrendData
+    let verifierLabel: String?
+
+    func access(for user: CurrentUser?) -> InventoryAccess {
+        InventoryAccess(user: user, cityID: computed.inventory.cityID, rights: rights)
+    }
+}
+
+extension InventoryReads {
+    /// The page data of one inventory (nil: no such city or inventory). Reads the city, the
+    /// inventory, its lines (through `computed`), the previous inventory's version totals and the
+    /// population (plausibility), the city's other inventories and reported totals (trend), and
+    /// the verifier's name.
+    static let page = CachedRead<InventoryPageKey, InventoryPageData?>(
+        "inventory.page",
+        tables: [.cities, .inventories, .inventoryLines, .inventoryVersions, .cityFacts, .reportedEmissions, .users]
+    ) { key, query in
+        guard let city = try await CityQueries.bySlug(key.slug, on: query.db), let cityID = city.id,
+            let inventory = try await Inventory.query(on: query.db).filter(\.$city.$id == cityID).filter(\.$year == key.year)
+                .first()
+        else { return nil }
+        let service = InventoryService(db: query.db, reference: query.reference, cache: query.cache, clock: query.clock)
+        async let computed = service.computed(inventory, city: city)
+        async let trend = InventoryQueries.trend(cityID: cityID, slug: city.slug, on: query.db)
+        var verifierLabel: String?
+        if let id = inventory.verifierID { verifierLabel = try await User.find(id, on: query.db)?.name }
+        return InventoryPageData(
+            computed: try await computed, rights: InventoryRights(inventory), trend: try await trend,
+            verifierLabel: verifierLabel)
+    }
+}
+
+extension ComputedLines: CacheCosted {
+    var cacheCost: Int { 16_384 + lines.count * 768 }
+}
+
+extension InventoryPageData: CacheCosted {
+    var cacheCost: Int { 16_384 + computed.lines.count * 768 }
+}
