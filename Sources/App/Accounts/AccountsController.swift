@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import Hummingbird
 
 /// Signing in and out, the account page, passwords, one-time set-up links and API tokens.
@@ -142,9 +143,12 @@ struct AccountsController: Sendable {
         let tokens = try await ApiToken.query(on: services.db).filter(\.$user.$id == context.user.id).sort(\.$createdAt).all()
         // Reminders for the city's editors: its actions that have gone without an update too long.
         var due: [ActionSummary] = []
-        if let cityID = context.user.cityID, let city = try await City.find(cityID, on: services.db) {
+        if let cityID = context.user.cityID,
+            let slug = try await services.cache.value(DirectoryReads.cities, Whole(), in: services.query)
+                .first(where: { $0.id == cityID })?.slug
+        {
             let now = services.clock.now()
-            due = try await services.actions.actions(city: city).filter { $0.updateDue(now: now) }
+            due = try await services.plan(slug: slug).actions.filter { $0.updateDue(now: now) }
         }
         let reminders = due
         return try await services.formPage(request, context.base, status: errors.isEmpty ? .ok : .unprocessableContent) {
@@ -175,7 +179,7 @@ enum ApiTokens {
     }
 
     static func user(for token: String, on db: any Database) async throws -> CurrentUser? {
-        guard let row = try await ApiToken.query(on: db).filter(\.$tokenHash == Token.digest(token)).first() else { return nil }
-        return try await UserQueries.current(id: row.$user.id, on: db)
+        guard let row = try await db.sql().raw(SessionQueries.tokenUser(hash: Token.digest(token))).first() else { return nil }
+        return try SessionQueries.user(from: row)
     }
 }

@@ -15,6 +15,19 @@ enum SessionQueries {
         """
     }
 
+    /// The user of an API token (by its digest) with their organisation, in one query.
+    static func tokenUser(hash: String) -> SQLQueryString {
+        """
+        SELECT u.id AS user_id, u.email AS email, u.name AS name, u.role AS role, u.is_expert AS is_expert, \
+        o.id AS organisation_id, o.slug AS organisation_slug, o.is_resource_centre AS resource_centre, \
+        o.status AS organisation_status, o.city_id AS city_id \
+        FROM api_tokens t \
+        JOIN users u ON u.id = t.user_id AND u.is_active = \(bind: true) \
+        LEFT JOIN organisations o ON o.id = u.organisation_id \
+        WHERE t.token_hash = \(bind: hash)
+        """
+    }
+
     /// The signed-in user of a row of `signedIn`, as `UserQueries.snapshot` makes it.
     static func user(from row: any SQLRow) throws -> CurrentUser? {
         guard let id = try row.decode(column: "user_id", as: UUID?.self) else { return nil }

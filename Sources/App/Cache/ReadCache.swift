@@ -46,14 +46,16 @@ public final class ReadCache: Sendable {
         return try await value(read, key, stamp: stamp, in: context)
     }
 
-    /// Text made from the value of `read` (a visitor's rendered page, a feed), kept under the same
-    /// stamp as the value: `variant` names what else the text depends on (language, URL, day).
+    /// Text made from the value of `read` (a rendered page, a feed, a JSON document), kept under
+    /// the same stamp as the value. `variant` names what else the text depends on (language, URL,
+    /// day, what the reader may do), and may look at the value to say it.
     func text<Key, Value>(
-        _ read: CachedRead<Key, Value>, _ key: Key, variant: String, in context: QueryContext,
+        _ read: CachedRead<Key, Value>, _ key: Key, variant: (Value) -> String, in context: QueryContext,
         make: (Value) throws -> String
     ) async throws -> String {
         let stamp = try await TableVersioning.versions(of: read.tables, on: context.db)
-        let slotKey = Self.slotKey(read.name, key) + "#" + variant
+        let value = try await value(read, key, stamp: stamp, in: context)
+        let slotKey = Self.slotKey(read.name, key) + "#" + variant(value)
         let cached: String? = state.withLockedValue { state in
             guard var slot = state.slots[slotKey], slot.stamp == stamp, let text = slot.value as? String else { return nil }
             state.tick += 1
@@ -62,9 +64,16 @@ public final class ReadCache: Sendable {
             return text
         }
         if let cached { return cached }
-        let text = try make(try await value(read, key, stamp: stamp, in: context))
+        let text = try make(value)
         store(slotKey, stamp: stamp, value: text, cost: text.utf8.count)
         return text
+    }
+
+    func text<Key, Value>(
+        _ read: CachedRead<Key, Value>, _ key: Key, variant: String, in context: QueryContext,
+        make: (Value) throws -> String
+    ) async throws -> String {
+        try await text(read, key, variant: { _ in variant }, in: context, make: make)
     }
 
     private func value<Key, Value>(

@@ -34,31 +34,21 @@ struct InventoriesController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let key = try Self.pageKey(context)
-        guard context.user != nil else {
-            // Visitors: the rendered page from the cache while nothing on it has changed.
-            let chrome = services.chrome(request, context)
-            let html = try await services.cache.text(
-                InventoryReads.page, key, variant: "\(context.locale.rawValue)|\(request.uri)", in: services.query
-            ) { data in
-                guard let data, data.access(for: nil).canView else { throw AppError.notFound }
-                return InventoryPage.render(
-                    InventoryPageModel(data, user: nil, verifierOptions: []), chrome: chrome)
-            }
-            return HTMLResponse(html: html)
-        }
-        let (data, access) = try await services.inventoryPage(key, user: context.user)
+        let user = context.user
         var options: [(UUID, String)] = []
-        if access.canNameVerifier {
-            options = try await InventoryQueries.verifierCandidates(on: services.db).compactMap { user in
-                user.id.map { ($0, "\(user.name) <\(user.email)>") }
+        if user?.isSecretariat == true {
+            // Only the secretariat names verifiers; the list goes on its page alone.
+            options = try await InventoryQueries.verifierCandidates(on: services.db).compactMap { candidate in
+                candidate.id.map { ($0, "\(candidate.name) <\(candidate.email)>") }
             }
         }
-        let model = InventoryPageModel(data, user: context.user, verifierOptions: options)
-        // Pages with forms need the session's token.
-        if access.isEditor || access.canVerify || access.canReturn || access.canNameVerifier {
-            return try await services.formPage(request, context) { chrome, _ in InventoryPage.render(model, chrome: chrome) }
+        let verifiers = options
+        return try await services.cachedPage(
+            InventoryReads.page, key, request, context, rights: PageRights { data, user in data?.access(for: user).key ?? "" }
+        ) { data, chrome in
+            guard let data, data.access(for: user).canView else { throw AppError.notFound }
+            return InventoryPage.render(InventoryPageModel(data, user: user, verifierOptions: verifiers), chrome: chrome)
         }
-        return HTMLResponse(html: InventoryPage.render(model, chrome: services.chrome(request, context)))
     }
 
     func lines(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

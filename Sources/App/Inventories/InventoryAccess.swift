@@ -44,6 +44,14 @@ struct InventoryAccess: Sendable, Equatable {
     }
 }
 
+extension InventoryAccess {
+    /// The rights as one string: readers with the same rights see the same inventory page.
+    var key: String {
+        [canView, isEditor, canEdit, canSubmit, canVerify, canPublish, canReturn, canNameVerifier].map { $0 ? "1" : "0" }
+            .joined()
+    }
+}
+
 /// What decides who may see and act on an inventory, as a plain value (cached pages keep it and
 /// decide per request).
 struct InventoryRights: Sendable, Hashable {

@@ -17,15 +17,21 @@ enum KnowledgeReads {
 }
 
 extension Services {
-    /// A visitor's knowledge page or feed from the cache while nothing it shows has changed; the key
-    /// holds the day (upcoming/past), the language and the host (feeds carry absolute links).
+    /// A knowledge page or feed from the cache while nothing it shows has changed. The key holds the
+    /// day (upcoming/past), the language, the host (feeds carry absolute links), the URL and the
+    /// reader's audience (the page frame); a signed-in reader's form token is put in per request.
     func knowledgeText(
         _ request: Request, _ context: AppRequestContext, render: @escaping @Sendable () async throws -> String
     ) async throws -> String {
-        guard context.user == nil else { return try await render() }
-        let key = [ISODay.format(clock.now()), context.locale.rawValue, request.head.authority ?? "", request.uri.description]
-            .joined(separator: "|")
-        let read = CachedRead<String, String>("knowledge.page", tables: KnowledgeReads.tables) { _, _ in try await render() }
-        return try await cache.value(read, key, in: query)
+        let key = [
+            ISODay.format(clock.now()), context.locale.rawValue, request.head.authority ?? "", request.uri.description,
+            SharedPage.audience(of: context.user),
+        ].joined(separator: "|")
+        let read = CachedRead<String, String>("knowledge.page", tables: KnowledgeReads.tables) { _, _ in
+            try await SharedPage.$rendering.withValue(true) { try await render() }
+        }
+        let text = try await cache.value(read, key, in: query)
+        guard context.user != nil, let token = context.session?.csrfToken else { return text }
+        return SharedPage.fill(text, token: token)
     }
 }

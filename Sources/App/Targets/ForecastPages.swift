@@ -230,7 +230,10 @@ struct ForecastController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let key = services.planKey(try context.parameters.require("slug"))
-        return try await services.cachedPage(RegistryReads.plan, key, request, context) { plan, chrome in
+        return try await services.cachedPage(
+            RegistryReads.plan, key, request, context,
+            rights: .cityEditor { $0?.cityID }
+        ) { plan, chrome in
             guard let plan else { throw AppError.notFound }
             let canEdit = EditorRule.mayEdit(city: plan.cityID, user: chrome.user)
             return ForecastPages.page(

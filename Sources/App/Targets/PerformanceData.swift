@@ -35,6 +35,9 @@ struct PerformanceData: Sendable {
     var population: [UUID: Series] = [:]
     /// GDP in one currency per city (the one with the most years): intensities need one unit.
     var gdp: [UUID: (unit: String, series: Series)] = [:]
+    /// Inventories not (yet) published, by city and year: progress reads published inventories
+    /// only, and says so when the year a target needs is one of these.
+    var unpublished: [UUID: [Int: InventoryState]] = [:]
 
     static func load(city: UUID?, on db: any Database) async throws -> PerformanceData {
         var data = PerformanceData()
@@ -70,6 +73,15 @@ struct PerformanceData: Sendable {
                     gwpSet: GWPSet(rawValue: try row.decode(column: "gwp_set", as: String.self)) ?? .ar5,
                     illustrative: try row.decode(column: "illustrative", as: Bool.self), totals: totals,
                     missingCells: missing.map { $0.split(separator: ",").map(String.init) }))
+        }
+        var unpublishedQuery = sql.select().columns("city_id", "year", "state").from("inventories")
+            .where("state", .notEqual, SQLBind(InventoryState.published.rawValue))
+        if let city { unpublishedQuery = unpublishedQuery.where("city_id", .equal, SQLBind(city)) }
+        for row in try await unpublishedQuery.all() {
+            if let state = InventoryState(rawValue: try row.decode(column: "state", as: String.self)) {
+                data.unpublished[try row.decode(column: "city_id", as: UUID.self), default: [:]][
+                    try row.decode(column: "year", as: Int.self)] = state
+            }
         }
         var reportedQuery = sql.select().columns("city_id", "year", "total", "gases", "basis", "source", "confidence")
             .from("reported_emissions").where("total", .isNot, SQLLiteral.null)

@@ -210,7 +210,15 @@ struct TargetEvaluator: Sendable {
         case nil: break
         }
         let series = Series(Dictionary(points.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a }))
-        let progress = Progress.compute(row.target, emissions: series, driver: driver, bau: bau)
+        var progress = Progress.compute(row.target, emissions: series, driver: driver, bau: bau)
+        // Inventories that exist but are not published are not read; say so rather than "no data".
+        let pending = (data.unpublished[target.cityID] ?? [:]).filter { year, _ in
+            !years.contains(year) && year >= (row.target.baseYear ?? Int.min)
+        }
+        if progress.isUnavailable, let first = pending.keys.min(), let state = pending[first] {
+            let reason = "the \(first) inventory is \(state.phrase): progress reads published inventories"
+            progress = progress.withReason(reason + (progress.reason.map { " (\($0))" } ?? ""))
+        }
         return EvaluatedTarget(
             target: target, gwpSet: set, progress: progress, notes: notes, points: points, driverUnit: driverUnit)
     }

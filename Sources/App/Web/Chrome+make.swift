@@ -10,7 +10,9 @@ extension Chrome {
         return Chrome(
             t: Translator(locale: context.locale, catalogue: catalogue),
             user: context.user,
-            csrfToken: csrfToken ?? context.session?.csrfToken,
+            // A shared page holds the marker for a reader's token, and never a visitor's token.
+            csrfToken: SharedPage.rendering
+                ? (context.user != nil ? SharedPage.marker : nil) : csrfToken ?? context.session?.csrfToken,
             path: request.uri.path,
             query: query
         )

@@ -8,25 +8,25 @@ extension Services {
 
     func translator(_ locale: AppLocale) -> Translator { Translator(locale: locale, catalogue: catalogue) }
 
-    /// A page made from a cached read. Visitors get the rendered page from the cache, per language
-    /// and URL (made with a chrome that holds no form token, so no visitor's token is kept).
-    /// Signed-in readers get a page rendered from the cached value with their own chrome: their
-    /// name, their form token, their rights — as fast as visitors, without sharing their parts.
+    /// A page made from a cached read, the same for every reader of one audience: visitors; or
+    /// signed-in readers of one role and organisation to whom `rights` gives the same answer (what
+    /// the page lets them do, e.g. "may edit this city"). It is rendered once per audience, language
+    /// and URL, and a signed-in reader's form token is put in per request (`SharedPage`), so the
+    /// people who do the work get their pages as fast as visitors. Visitors' pages never carry a
+    /// token (a visitor's session is left out of their rendering).
     func cachedPage<Key, Value>(
         _ read: CachedRead<Key, Value>, _ key: Key, _ request: Request, _ context: AppRequestContext, variant: String = "",
-        render: (Value, Chrome) throws -> String
+        rights: PageRights<Value> = .same, render: (Value, Chrome) throws -> String
     ) async throws -> HTMLResponse {
-        guard context.user != nil else {
-            var visitor = context
-            visitor.session = nil
-            let chrome = chrome(request, visitor)
-            let html = try await cache.text(read, key, variant: "\(context.locale.rawValue)|\(request.uri)|\(variant)", in: query)
-            {
-                try render($0, chrome)
-            }
-            return HTMLResponse(html: html)
-        }
-        return HTMLResponse(html: try render(try await cache.value(read, key, in: query), chrome(request, context)))
+        let user = context.user
+        var reader = context
+        if user == nil { reader.session = nil }
+        let chrome = SharedPage.$rendering.withValue(true) { self.chrome(request, reader) }
+        let base = "\(context.locale.rawValue)|\(request.uri)|\(variant)|\(SharedPage.audience(of: user))"
+        let audience: (Value) -> String = { value in user.map { base + "|" + rights.key(value, $0) } ?? base }
+        let html = try await cache.text(read, key, variant: audience, in: query) { try render($0, chrome) }
+        guard user != nil, let token = context.session?.csrfToken else { return HTMLResponse(html: html) }
+        return HTMLResponse(html: SharedPage.fill(html, token: token))
     }
 
     /// A page that contains a form: makes sure the visitor has a session to hold the form token,
@@ -38,6 +38,19 @@ extension Services {
         let (session, cookie) = try await sessions.ensure(request, existing: context.session)
         let chrome = chrome(request, context, csrfToken: session.csrfToken)
         return HTMLResponse(html: render(chrome, session.csrfToken), status: status, cookies: cookie.map { [$0] } ?? [])
+    }
+}
+
+/// What a page lets a signed-in reader do, as a key: readers with the same key see the same page.
+struct PageRights<Value> {
+    let key: (Value, CurrentUser) -> String
+
+    /// Every reader sees the same page (no editing parts).
+    static var same: PageRights { PageRights { _, _ in "" } }
+
+    /// Editors of the page's city see its editing parts (`EditorRule`).
+    static func cityEditor(_ city: @escaping (Value) -> UUID?) -> PageRights {
+        PageRights { value, user in city(value).map { EditorRule.mayEdit(city: $0, user: user) ? "editor" : "reader" } ?? "" }
     }
 }
 

@@ -19,6 +19,16 @@ public struct TargetProgress: Sendable, Hashable {
             percentAchieved: nil, onTrack: nil, reason: reason, latestYear: nil, base: nil, latest: nil, targetLevel: nil,
             pathAtLatest: nil)
     }
+
+    /// Progress could not be computed (no percentage and no on-track judgement).
+    public var isUnavailable: Bool { percentAchieved == nil && onTrack == nil }
+
+    /// The same progress with a fuller reason (the caller knows why data is missing).
+    public func withReason(_ reason: String) -> TargetProgress {
+        TargetProgress(
+            percentAchieved: percentAchieved, onTrack: onTrack, reason: reason, latestYear: latestYear, base: base,
+            latest: latest, targetLevel: targetLevel, pathAtLatest: pathAtLatest)
+    }
 }
 
 public enum Progress {

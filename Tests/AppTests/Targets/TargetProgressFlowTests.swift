@@ -85,6 +85,33 @@ import Testing
     }
 
     /// The seed targets are imported as the documents state them, and the CDP stated base is kept.
+    /// An inventory that exists but is not published is named as the reason, not "no emissions".
+    @Test func progress_namesTheDraftInventoryItCannotRead() async throws {
+        try await TestApp.run { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            let reference = try ReferenceData.shared.get()
+            let lines = try InventoryCSV.read(
+                try TargetTestSupport.completeCSV(terajoules: 1000), parser: reference.parser,
+                calculator: reference.calculator(set: .ar5, year: 2005)
+            ).get()
+            let service = InventoryService(db: harness.db, reference: reference, cache: ReadCache(), clock: AppClock())
+            _ = try await service.create(
+                city: fixtures.alphaCity, year: 2005, level: .basic, gwpSet: .ar5, boundary: "City", lines: lines, by: nil)
+            try await TargetTestSupport.publish(fixtures.alphaCity, year: 2020, terajoules: 800, on: harness.db)
+            _ = try await TargetService(db: harness.db, clock: AppClock()).importCSV(
+                """
+                city,kind,base_year,target_year,reduction_percent,coverage,gases,gwp_set,source,original_wording
+                alpha-city,base_year_absolute,2005,2030,40,basic,all,,Plan A,40 % below 2005
+                """, city: nil, by: nil)
+            let target = try #require(
+                try TargetTestSupport.targets(try await Browser(client).get("/api/v1/cities/alpha-city/targets")).first)
+            let reason = try TargetTestSupport.progress(target)["reason"] as? String
+            #expect(
+                reason?.hasPrefix("the 2005 inventory is a draft: progress reads published inventories") == true,
+                "\(reason ?? "nil")")
+        }
+    }
+
     @Test func seedTargets_asTheDocumentsStateThem() async throws {
         try await TestApp.run(seed: true) { client, harness in
             let count = try await CityTarget.query(on: harness.db).count()

@@ -6,6 +6,16 @@ import Foundation
 /// verified by someone other than its author, then published for everyone.
 enum InventoryState: String, Sendable, CaseIterable, Codable {
     case draft, submitted, verified, published
+
+    /// How the state reads in "the 2005 inventory is …" (progress notes).
+    var phrase: String {
+        switch self {
+        case .draft: "a draft"
+        case .submitted: "submitted for verification, not published"
+        case .verified: "verified but not yet published"
+        case .published: "published"
+        }
+    }
 }
 
 /// A city's GPC inventory for one year. Lines live in `inventory_lines` (read in bulk), versions
