@@ -9,36 +9,18 @@ import Testing
 @testable import App
 
 @Suite struct InventoryAPITests {
-    struct Caller {
-        let client: any TestClientProtocol
-        let token: String?
-
-        func call(_ method: HTTPRequest.Method, _ path: String, type: String? = nil, body: String? = nil) async throws -> Page {
-            var headers: HTTPFields = [:]
-            if let token { headers[.authorization] = "Bearer \(token)" }
-            if let type { headers[.contentType] = type }
-            let response = try await client.execute(
-                uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
-            return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
-        }
-    }
-
-    static func callers(_ client: any TestClientProtocol, _ harness: Harness) async throws -> (Fixtures, [String: Caller]) {
+    /// The fixtures and one API caller per role (`RoleMatrix.callers`).
+    static func callers(_ client: any TestClientProtocol, _ harness: Harness) async throws -> (
+        Fixtures, [RoleMatrix.Who: APICaller]
+    ) {
         let fixtures = try await Fixtures.make(on: harness.db)
-        var callers = ["visitor": Caller(client: client, token: nil)]
-        for (name, user) in [
-            ("a", fixtures.memberA), ("b", fixtures.memberB), ("sec", fixtures.secretariat), ("expert", fixtures.expert),
-        ] {
-            callers[name] = Caller(
-                client: client, token: try await ApiTokens.create(for: try user.requireID(), label: "t", on: harness.db))
-        }
-        return (fixtures, callers)
+        return (fixtures, try await RoleMatrix.callers(client, fixtures, on: harness.db))
     }
 
     @Test func putCSV_createsTheInventory_andGetReturnsTotalsAndLines() async throws {
         try await TestApp.run { client, harness in
             let (_, callers) = try await Self.callers(client, harness)
-            let a = callers["a"]!
+            let a = callers[.memberA]!
             let created = try await a.call(
                 .put, "/api/v1/cities/alpha-city/inventories/2021/lines?level=basic&gwp_set=AR4", type: "text/csv",
                 body: InventoryTestSupport.smallCSV)
@@ -58,8 +40,8 @@ import Testing
             let csv = try await a.call(.get, "/api/v1/cities/alpha-city/inventories/2021/export?format=csv")
             #expect(csv.body.hasPrefix("line_id,gpc_ref"))
             // A draft is invisible to others.
-            #expect(try await callers["visitor"]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .notFound)
-            #expect(try await callers["b"]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .notFound)
+            #expect(try await callers[.visitor]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .notFound)
+            #expect(try await callers[.memberB]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .notFound)
             let list = try InventoryTestSupport.json(try await a.call(.get, "/api/v1/cities/alpha-city/inventories"))
             #expect((list["inventories"] as? [[String: Any]])?.count == 1)
         }
@@ -68,7 +50,7 @@ import Testing
     @Test func badCSV_is422_withRowAndField_andChangesNothing() async throws {
         try await TestApp.run { client, harness in
             let (_, callers) = try await Self.callers(client, harness)
-            let a = callers["a"]!
+            let a = callers[.memberA]!
             _ = try await a.call(
                 .put, "/api/v1/cities/alpha-city/inventories/2021/lines", type: "text/csv", body: InventoryTestSupport.smallCSV)
             let bad = try await a.call(
@@ -111,9 +93,9 @@ import Testing
     @Test func transitions_followTheRules() async throws {
         try await TestApp.run { client, harness in
             let (fixtures, callers) = try await Self.callers(client, harness)
-            let a = callers["a"]!
-            let sec = callers["sec"]!
-            let expert = callers["expert"]!
+            let a = callers[.memberA]!
+            let sec = callers[.secretariat]!
+            let expert = callers[.expert]!
             _ = try await a.call(
                 .put, "/api/v1/cities/alpha-city/inventories/2021/lines", type: "text/csv", body: InventoryTestSupport.smallCSV)
             let path = "/api/v1/cities/alpha-city/inventories/2021/transitions"
@@ -129,7 +111,7 @@ import Testing
             try await inventory.save(on: harness.db)
             #expect(try await expert.call(.post, path, type: "application/json", body: #"{"action":"verify"}"#).status == .ok)
             #expect(try await a.call(.post, path, type: "application/json", body: #"{"action":"publish"}"#).status == .ok)
-            #expect(try await callers["visitor"]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .ok)
+            #expect(try await callers[.visitor]!.call(.get, "/api/v1/cities/alpha-city/inventories/2021").status == .ok)
             #expect(
                 try await a.call(.post, path, type: "application/json", body: #"{"action":"fly"}"#).status
                     == .unprocessableContent)
@@ -150,29 +132,20 @@ import Testing
         try await TestApp.run { client, harness in
             let (_, callers) = try await Self.callers(client, harness)
             let create = #"{"year":2020,"level":"BASIC","gwp_set":"AR6"}"#
-            let expected: [String: HTTPResponse.Status] = [
-                "visitor": .unauthorized, "a": .created, "b": .forbidden, "expert": .forbidden, "sec": .conflict,
-            ]
-            // memberA creates first; the secretariat may too but the year is then taken (409).
-            for name in ["visitor", "a", "b", "expert", "sec"] {
-                let status = try await callers[name]!.call(
-                    .post, "/api/v1/cities/alpha-city/inventories", type: "application/json", body: create
-                ).status
-                #expect(status == expected[name], "\(name) create: \(status.code)")
-            }
-            let put: [String: HTTPResponse.Status] = [
-                "visitor": .unauthorized, "a": .ok, "b": .notFound, "expert": .notFound, "sec": .ok,
-            ]
-            for name in ["visitor", "a", "b", "expert", "sec"] {
-                let status = try await callers[name]!.call(
-                    .put, "/api/v1/cities/alpha-city/inventories/2020/lines", type: "text/csv",
-                    body: InventoryTestSupport.smallCSV
-                ).status
-                #expect(status == put[name], "\(name) import: \(status.code)")
-            }
-            #expect(try await callers["visitor"]!.call(.get, "/api/v1/emission-factors?kind=grid").status == .ok)
+            // Rows run in the order of the roles: memberA creates first; the secretariat may too but
+            // the year is then taken (409). Lines of another city's draft are not found for others.
+            try await RoleMatrix.check(
+                [
+                    RoleMatrix.Row(
+                        .post, "/api/v1/cities/alpha-city/inventories", body: create, type: "application/json",
+                        expected: { $0 == .secretariat ? .conflict : RoleMatrix.api([.memberA], ok: .created)($0) }),
+                    RoleMatrix.Row(
+                        .put, "/api/v1/cities/alpha-city/inventories/2020/lines", body: InventoryTestSupport.smallCSV,
+                        type: "text/csv", expected: RoleMatrix.api([.memberA, .secretariat], ok: .ok, otherwise: .notFound)),
+                ], api: callers)
+            #expect(try await callers[.visitor]!.call(.get, "/api/v1/emission-factors?kind=grid").status == .ok)
             #expect(
-                try await callers["visitor"]!.call(.get, "/api/v1/emission-factors?kind=nuclear").status == .unprocessableContent)
+                try await callers[.visitor]!.call(.get, "/api/v1/emission-factors?kind=nuclear").status == .unprocessableContent)
         }
     }
 }

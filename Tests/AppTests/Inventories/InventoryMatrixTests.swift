@@ -28,58 +28,43 @@ import Testing
                 by: nil)
             let draftID = try #require(try await service.find(city: fixtures.alphaCity, year: 2019)?.id)
             let rowID = try #require(try await LineStore.load(draftID, on: harness.db).first?.rowID)
-            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
+            let browsers = try await RoleMatrix.browsers(client, fixtures)
             let editors: Set<Who> = [.memberA, .secretariat]
             // Editing routes run in the city-editor context: someone signed in who may not edit the
             // city gets 403 whatever the year names, so a draft's existence does not show either way.
-            func status(_ who: Who, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> HTTPResponse.Status {
-                if editors.contains(who) { return ok }
-                if who == .visitor || who == .applicant { return method == .get ? .seeOther : .unauthorized }
-                return .forbidden
+            let status: @Sendable (Who, HTTPResponse.Status, HTTPRequest.Method) -> HTTPResponse.Status = {
+                RoleMatrix.only(editors, ok: $1, method: $2)($0)
             }
             let draft = "/cities/alpha-city/inventories/2019"
-            let rows: [(HTTPRequest.Method, String, [(String, String)], (Who) -> HTTPResponse.Status)] = [
-                (.get, "/cities/alpha-city/inventories", [], { _ in .ok }),
-                (.get, "/cities/alpha-city/inventories/2018", [], { _ in .ok }),
-                (.get, draft, [], { editors.contains($0) ? .ok : .notFound }),
-                (.get, "\(draft)/lines", [], { editors.contains($0) ? .ok : .notFound }),
-                (.get, "\(draft)/export.json", [], { editors.contains($0) ? .ok : .notFound }),
-                (.get, "\(draft)/versions", [], { editors.contains($0) ? .ok : .notFound }),
-                (.get, "/cities/alpha-city/inventories/new", [], { status($0, ok: .ok, method: .get) }),
-                (.get, "\(draft)/sectors/I", [], { status($0, ok: .ok, method: .get) }),
-                (.get, "\(draft)/import", [], { status($0, ok: .ok, method: .get) }),
-                (.get, "/cities/alpha-city/inventories/1999/import", [], { status($0, ok: .notFound, method: .get) }),
-                (.get, "\(draft)/lines/new?ref=I.1.1", [], { status($0, ok: .ok, method: .get) }),
-                (.get, "\(draft)/lines/\(rowID)", [], { status($0, ok: .ok, method: .get) }),
-                (
-                    .post, "\(draft)/lines/new", [("gpc_ref", "I.2.1"), ("co2_t", "1")],
-                    { status($0, ok: .seeOther, method: .post) }
-                ),
-                (
-                    .post, "\(draft)/settings", [("level", "BASIC"), ("gwp_set", "AR6"), ("boundary", "b")],
-                    { status($0, ok: .seeOther, method: .post) }
-                ),
-                (.post, "\(draft)/versions/1/restore", [], { status($0, ok: .seeOther, method: .post) }),
-                (
-                    .post, "/cities/alpha-city/inventories/2018/verifier", [("verifier", "")],
-                    { who in
-                        who == .secretariat
-                            ? .seeOther : (who == .visitor || who == .applicant) ? .unauthorized : .forbidden
-                    }
-                ),
-                (
-                    .post, "/cities/alpha-city/inventories/2018/lines/new", [("gpc_ref", "I.2.1"), ("co2_t", "1")],
-                    { status($0, ok: .conflict, method: .post) }
-                ),
+            let rows: [RoleMatrix.Row] = [
+                RoleMatrix.Row(.get, "/cities/alpha-city/inventories", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "/cities/alpha-city/inventories/2018", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, draft, expected: { editors.contains($0) ? .ok : .notFound }),
+                RoleMatrix.Row(.get, "\(draft)/lines", expected: { editors.contains($0) ? .ok : .notFound }),
+                RoleMatrix.Row(.get, "\(draft)/export.json", expected: { editors.contains($0) ? .ok : .notFound }),
+                RoleMatrix.Row(.get, "\(draft)/versions", expected: { editors.contains($0) ? .ok : .notFound }),
+                RoleMatrix.Row(.get, "/cities/alpha-city/inventories/new", expected: { status($0, .ok, .get) }),
+                RoleMatrix.Row(.get, "\(draft)/sectors/I", expected: { status($0, .ok, .get) }),
+                RoleMatrix.Row(.get, "\(draft)/import", expected: { status($0, .ok, .get) }),
+                RoleMatrix.Row(.get, "/cities/alpha-city/inventories/1999/import", expected: { status($0, .notFound, .get) }),
+                RoleMatrix.Row(.get, "\(draft)/lines/new?ref=I.1.1", expected: { status($0, .ok, .get) }),
+                RoleMatrix.Row(.get, "\(draft)/lines/\(rowID)", expected: { status($0, .ok, .get) }),
+                RoleMatrix.Row(
+                    .post, "\(draft)/lines/new", form: [("gpc_ref", "I.2.1"), ("co2_t", "1")],
+                    expected: { status($0, .seeOther, .post) }),
+                RoleMatrix.Row(
+                    .post, "\(draft)/settings", form: [("level", "BASIC"), ("gwp_set", "AR6"), ("boundary", "b")],
+                    expected: { status($0, .seeOther, .post) }),
+                RoleMatrix.Row(.post, "\(draft)/versions/1/restore", expected: { status($0, .seeOther, .post) }),
+                // Naming a verifier is the secretariat's, on any inventory.
+                RoleMatrix.Row(
+                    .post, "/cities/alpha-city/inventories/2018/verifier", form: [("verifier", "")],
+                    expected: RoleMatrix.only([.secretariat], ok: .seeOther, method: .post)),
+                RoleMatrix.Row(
+                    .post, "/cities/alpha-city/inventories/2018/lines/new", form: [("gpc_ref", "I.2.1"), ("co2_t", "1")],
+                    expected: { status($0, .conflict, .post) }),
             ]
-            for (method, path, form, expected) in rows {
-                for who in Who.allCases {
-                    let browser = browsers[who]!
-                    if method == .post { try await browser.get("/cities/alpha-city/inventories") }
-                    let page = method == .get ? try await browser.get(path) : try await browser.post(path, form)
-                    #expect(page.status == expected(who), "\(who.rawValue) \(method) \(path): got \(page.status.code)")
-                }
-            }
+            try await RoleMatrix.check(rows, site: browsers, refresh: "/cities/alpha-city/inventories")
         }
     }
 }

@@ -120,7 +120,7 @@ import Testing
     @Test func site_roleByCapacityAction() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
+            let browsers = try await RoleMatrix.browsers(client, fixtures)
             // memberA's request and the expert's offer, to act on.
             let a = browsers[.memberA]!
             try await a.get("/capacity/requests/new")

@@ -126,7 +126,7 @@ import Testing
     @Test func site_roleByKnowledgeAction() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
+            let browsers = try await RoleMatrix.browsers(client, fixtures)
             // A draft by memberA, in review.
             let author = browsers[.memberA]!
             try await author.get("/knowledge/new?kind=news")

@@ -12,38 +12,20 @@ import Testing
 
 /// Every role × every protected action, site and API. A row lists the status each role must get.
 @Suite struct AuthorizationMatrixTests {
-    enum Who: String, CaseIterable, Sendable { case visitor, applicant, memberA, memberB, expert, secretariat }
+    typealias Who = RoleMatrix.Who
 
-    struct Row: Sendable {
-        let method: HTTPRequest.Method
-        let path: String
-        let form: [(String, String)]
-        let expected: [Who: HTTPResponse.Status]
-    }
+    typealias Row = RoleMatrix.Row
 
-    static func everyone(_ status: HTTPResponse.Status) -> [Who: HTTPResponse.Status] {
-        Dictionary(uniqueKeysWithValues: Who.allCases.map { ($0, status) })
-    }
+    static func everyone(_ status: HTTPResponse.Status) -> @Sendable (Who) -> HTTPResponse.Status { RoleMatrix.everyone(status) }
 
-    /// signed-out → sign-in redirect (GET) or 401 (POST); others as given.
-    static func only(_ allowed: Set<Who>, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> [Who: HTTPResponse.Status] {
-        var result: [Who: HTTPResponse.Status] = [:]
-        for who in Who.allCases {
-            if allowed.contains(who) {
-                result[who] = ok
-            } else if who == .visitor || who == .applicant {
-                result[who] = method == .get ? .seeOther : .unauthorized
-            } else {
-                result[who] = .forbidden
-            }
-        }
-        return result
+    static func only(_ allowed: Set<Who>, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> @Sendable (Who) -> HTTPResponse.Status {
+        RoleMatrix.only(allowed, ok: ok, method: method)
     }
 
     @Test func site_roleByRoute() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            let browsers = try await Self.browsers(client, fixtures)
+            let browsers = try await RoleMatrix.browsers(client, fixtures)
             let applicant = browsers[.applicant]!
             try await applicant.get("/membership/apply")
             let statusURL = try #require(
@@ -56,63 +38,56 @@ import Testing
                 ("organisation", "beta-city-government"), ("is_active", "on"),
             ]
             let rows: [Row] = [
-                Row(method: .get, path: "/cities", form: [], expected: Self.everyone(.ok)),
-                Row(method: .get, path: "/cities/alpha-city", form: [], expected: Self.everyone(.ok)),
-                Row(method: .get, path: "/organisations/alpha-city-government", form: [], expected: Self.everyone(.ok)),
-                Row(method: .get, path: statusURL, form: [], expected: Self.everyone(.ok)),
-                Row(method: .get, path: "/membership/status/not-a-token", form: [], expected: Self.everyone(.notFound)),
+                Row(.get, "/cities", expected: Self.everyone(.ok)),
+                Row(.get, "/cities/alpha-city", expected: Self.everyone(.ok)),
+                Row(.get, "/organisations/alpha-city-government", expected: Self.everyone(.ok)),
+                Row(.get, statusURL, expected: Self.everyone(.ok)),
+                Row(.get, "/membership/status/not-a-token", expected: Self.everyone(.notFound)),
                 Row(
-                    method: .get, path: "/account", form: [],
+                    .get, "/account", form: [],
                     expected: Self.only([.memberA, .memberB, .expert, .secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .get, path: "/cities/alpha-city/edit", form: [],
+                    .get, "/cities/alpha-city/edit", form: [],
                     expected: Self.only([.memberA, .secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .post, path: "/cities/alpha-city/edit", form: cityForm,
+                    .post, "/cities/alpha-city/edit", form: cityForm,
                     expected: Self.only([.memberA, .secretariat], ok: .seeOther, method: .post)),
                 Row(
-                    method: .post, path: "/cities/alpha-city/facts",
+                    .post, "/cities/alpha-city/facts",
                     form: [("indicator", "area"), ("year", "2020"), ("value", "12"), ("unit", "km2"), ("source", "test")],
                     expected: Self.only([.memberA, .secretariat], ok: .seeOther, method: .post)),
                 Row(
-                    method: .get, path: "/cities/beta-city/edit", form: [],
+                    .get, "/cities/beta-city/edit", form: [],
                     expected: Self.only([.memberB, .expert, .secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .get, path: "/organisations/alpha-city-government/edit", form: [],
+                    .get, "/organisations/alpha-city-government/edit", form: [],
                     expected: Self.only([.memberA, .secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .post, path: "/organisations/alpha-city-government/edit", form: orgForm,
+                    .post, "/organisations/alpha-city-government/edit", form: orgForm,
                     expected: Self.only([.memberA, .secretariat], ok: .seeOther, method: .post)),
                 Row(
-                    method: .get, path: "/secretariat/applications", form: [],
+                    .get, "/secretariat/applications", form: [],
                     expected: Self.only([.secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .get, path: "/secretariat/users", form: [], expected: Self.only([.secretariat], ok: .ok, method: .get)
+                    .get, "/secretariat/users", expected: Self.only([.secretariat], ok: .ok, method: .get)
                 ),
                 Row(
-                    method: .get, path: "/secretariat/users/new", form: [],
+                    .get, "/secretariat/users/new", form: [],
                     expected: Self.only([.secretariat], ok: .ok, method: .get)),
                 Row(
-                    method: .post, path: "/secretariat/users/\(memberBID)", form: userForm,
+                    .post, "/secretariat/users/\(memberBID)", form: userForm,
                     expected: Self.only([.secretariat], ok: .seeOther, method: .post)),
                 Row(
-                    method: .get, path: "/secretariat/audit", form: [], expected: Self.only([.secretariat], ok: .ok, method: .get)
+                    .get, "/secretariat/audit", expected: Self.only([.secretariat], ok: .ok, method: .get)
                 ),
             ]
-            for row in rows {
-                for who in Who.allCases {
-                    let browser = browsers[who]!
-                    let page = row.method == .get ? try await browser.get(row.path) : try await browser.post(row.path, row.form)
-                    #expect(
-                        page.status == row.expected[who], "\(who.rawValue) \(row.method) \(row.path): got \(page.status.code)")
-                }
-            }
+            try await RoleMatrix.check(rows, site: browsers)
             // Decisions on applications: only the secretariat (the others first, so the application is still pending).
             let id = try #require(try await MembershipApplication.query(on: harness.db).first()?.id)
             for who in Who.allCases {
                 let page = try await browsers[who]!.post("/secretariat/applications/\(id)/approve", [])
                 #expect(
-                    page.status == Self.only([.secretariat], ok: .ok, method: .post)[who],
+                    page.status == Self.only([.secretariat], ok: .ok, method: .post)(who),
                     "\(who.rawValue) approve: got \(page.status.code)")
             }
         }

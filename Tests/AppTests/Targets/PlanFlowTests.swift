@@ -33,7 +33,7 @@ import Testing
             #expect(badDriver.status == .unprocessableContent && badDriver.contains("rate:R"))
             settings[5] = ("driver_II", "rate:-2")
             #expect(try await browser.post("/cities/alpha-city/forecast", settings).status == .seeOther)
-            let a = callers["a"]!
+            let a = callers[.memberA]!
             let action = try await a.call(
                 .post, "/api/v1/cities/alpha-city/actions", type: "application/json",
                 body: """

@@ -48,12 +48,9 @@ import Testing
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
             let ids = try await Self.records(fixtures, on: harness.db)
-            let browsers = try await AuthorizationMatrixTests.browsers(client, fixtures)
-            let editors: Set<Who> = [.memberA, .secretariat]
-            func status(_ who: Who, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> HTTPResponse.Status {
-                if editors.contains(who) { return ok }
-                if who == .visitor || who == .applicant { return method == .get ? .seeOther : .unauthorized }
-                return .forbidden
+            let browsers = try await RoleMatrix.browsers(client, fixtures)
+            let editing: @Sendable (HTTPResponse.Status, HTTPRequest.Method) -> @Sendable (Who) -> HTTPResponse.Status = {
+                RoleMatrix.only([.memberA, .secretariat], ok: $0, method: $1)
             }
             let city = "/cities/alpha-city"
             let targetForm: [(String, String)] = [
@@ -65,59 +62,45 @@ import Testing
                 ("status", "planned"),
                 ("start_year", "2024"),
             ]
-            typealias Row = (HTTPRequest.Method, String, [(String, String)], (Who) -> HTTPResponse.Status, Bool)
-            let everyone: (Who) -> HTTPResponse.Status = { _ in .ok }
-            let rows: [Row] = [
-                (.get, "\(city)/targets", [], everyone, false),
-                (.get, "\(city)/forecast", [], everyone, false),
-                (.get, "\(city)/actions", [], everyone, false),
-                (.get, "\(city)/actions/\(ids.action)", [], everyone, false),
-                (.get, "\(city)/registry", [], everyone, false),
-                (.get, "\(city)/registry.json", [], everyone, false),
-                (.get, "/registry", [], everyone, false),
-                (.get, "/registry/targets.csv", [], everyone, false),
-                (.get, "/targets/template.csv", [], everyone, false),
-                (.get, "/targets/template", [], everyone, false),
-                (.get, "\(city)/targets/new", [], { status($0, ok: .ok, method: .get) }, false),
-                (.get, "\(city)/targets/\(ids.target)/edit", [], { status($0, ok: .ok, method: .get) }, false),
-                (.get, "\(city)/actions/new", [], { status($0, ok: .ok, method: .get) }, false),
-                (.get, "\(city)/actions/\(ids.action)/edit", [], { status($0, ok: .ok, method: .get) }, false),
-                (.post, "\(city)/targets/new", targetForm, { status($0, ok: .seeOther, method: .post) }, false),
-                (.post, "\(city)/targets/\(ids.target)/edit", targetForm, { status($0, ok: .seeOther, method: .post) }, false),
-                (
+            let rows: [RoleMatrix.Row] = [
+                RoleMatrix.Row(.get, "\(city)/targets", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/forecast", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/actions", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/actions/\(ids.action)", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/registry", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/registry.json", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "/registry", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "/registry/targets.csv", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "/targets/template.csv", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "/targets/template", expected: RoleMatrix.everyone(.ok)),
+                RoleMatrix.Row(.get, "\(city)/targets/new", expected: editing(.ok, .get)),
+                RoleMatrix.Row(.get, "\(city)/targets/\(ids.target)/edit", expected: editing(.ok, .get)),
+                RoleMatrix.Row(.get, "\(city)/actions/new", expected: editing(.ok, .get)),
+                RoleMatrix.Row(.get, "\(city)/actions/\(ids.action)/edit", expected: editing(.ok, .get)),
+                RoleMatrix.Row(.post, "\(city)/targets/new", form: targetForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(.post, "\(city)/targets/\(ids.target)/edit", form: targetForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(
                     .post, "\(city)/forecast",
-                    [("base_year", "2020"), ("horizon_year", "2040"), ("population_growth", "1"), ("gdp_growth", "3")],
-                    { status($0, ok: .seeOther, method: .post) }, false
-                ),
-                (.post, "\(city)/actions/new", actionForm, { status($0, ok: .seeOther, method: .post) }, false),
-                (.post, "\(city)/actions/\(ids.action)/edit", actionForm, { status($0, ok: .seeOther, method: .post) }, false),
-                (
-                    .post, "\(city)/actions/\(ids.action)/updates", [("on_date", "2024-01-01"), ("status", "in_progress")],
-                    { status($0, ok: .seeOther, method: .post) }, false
-                ),
-                (
-                    .post, "\(city)/action-plans", [("title", "Plan"), ("origin", "Training")],
-                    { status($0, ok: .seeOther, method: .post) }, false
-                ),
+                    form: [("base_year", "2020"), ("horizon_year", "2040"), ("population_growth", "1"), ("gdp_growth", "3")],
+                    expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(.post, "\(city)/actions/new", form: actionForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(.post, "\(city)/actions/\(ids.action)/edit", form: actionForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(
+                    .post, "\(city)/actions/\(ids.action)/updates", form: [("on_date", "2024-01-01"), ("status", "in_progress")],
+                    expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(
+                    .post, "\(city)/action-plans", form: [("title", "Plan"), ("origin", "Training")],
+                    expected: editing(.seeOther, .post)),
                 // Deleting: the first editor to try succeeds, the next finds nothing. Members go
                 // first for the target, the secretariat first for the action.
-                (
-                    .post, "\(city)/targets/\(ids.doomedTarget)/delete", [],
-                    { $0 == .secretariat ? .notFound : status($0, ok: .seeOther, method: .post) }, false
-                ),
-                (
-                    .post, "\(city)/actions/\(ids.doomedAction)/delete", [],
-                    { $0 == .memberA ? .notFound : status($0, ok: .seeOther, method: .post) }, true
-                ),
+                RoleMatrix.Row(
+                    .post, "\(city)/targets/\(ids.doomedTarget)/delete",
+                    expected: { $0 == .secretariat ? .notFound : editing(.seeOther, .post)($0) }),
+                RoleMatrix.Row(
+                    .post, "\(city)/actions/\(ids.doomedAction)/delete", reversed: true,
+                    expected: { $0 == .memberA ? .notFound : editing(.seeOther, .post)($0) }),
             ]
-            for (method, path, form, expected, reversed) in rows {
-                for who in reversed ? Who.allCases.reversed() : Who.allCases {
-                    let browser = browsers[who]!
-                    if method == .post { try await browser.get("\(city)/targets") }
-                    let page = method == .get ? try await browser.get(path) : try await browser.post(path, form)
-                    #expect(page.status == expected(who), "\(who.rawValue) \(method) \(path): got \(page.status.code)")
-                }
-            }
+            try await RoleMatrix.check(rows, site: browsers, refresh: "\(city)/targets")
             // The CSV upload: editors import; others are refused before the file is read.
             for who in Who.allCases {
                 let browser = browsers[who]!
@@ -128,7 +111,7 @@ import Testing
                         "city,kind,target_year,target_level_tco2e,source\nalpha-city,fixed_level,2050,0,Upload by \(who.rawValue)\n"
                 )
                 #expect(
-                    page.status == status(who, ok: .seeOther, method: .post), "\(who.rawValue) upload: got \(page.status.code)")
+                    page.status == editing(.seeOther, .post)(who), "\(who.rawValue) upload: got \(page.status.code)")
             }
         }
     }
@@ -142,58 +125,37 @@ import Testing
                 {"titles": {"en": "API action"}, "sector": "III", "action_type": "policy", "owner": "Waste Office", "start_year": 2024}
                 """
             let update = #"{"date": "2024-03-01", "status": "in_progress"}"#
-            let rows: [(HTTPRequest.Method, String, String?, String?, [String: HTTPResponse.Status])] = [
-                (
-                    .get, "/api/v1/cities/alpha-city/targets", nil, nil,
-                    ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]
-                ),
-                (
-                    .get, "/api/v1/cities/alpha-city/actions", nil, nil,
-                    ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]
-                ),
-                (
-                    .get, "/api/v1/cities/alpha-city/forecast", nil, nil,
-                    ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]
-                ),
-                (
-                    .get, "/api/v1/cities/alpha-city/registry", nil, nil,
-                    ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]
-                ),
-                (.get, "/api/v1/registry/targets", nil, nil, ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]),
-                (.get, "/api/v1/registry/actions", nil, nil, ["visitor": .ok, "a": .ok, "b": .ok, "expert": .ok, "sec": .ok]),
-                (
-                    .post, "/api/v1/targets", "text/csv", csv,
-                    ["visitor": .unauthorized, "a": .ok, "b": .unprocessableContent, "expert": .unprocessableContent, "sec": .ok]
-                ),
-                (
-                    .post, "/api/v1/cities/alpha-city/actions", "application/json", action,
-                    ["visitor": .unauthorized, "a": .created, "b": .forbidden, "expert": .forbidden, "sec": .created]
-                ),
-                (
-                    .post, "/api/v1/cities/alpha-city/actions/\(ids.action)/updates", "application/json", update,
-                    ["visitor": .unauthorized, "a": .created, "b": .forbidden, "expert": .forbidden, "sec": .created]
-                ),
+            let readable = [
+                "/api/v1/cities/alpha-city/targets", "/api/v1/cities/alpha-city/actions", "/api/v1/cities/alpha-city/forecast",
+                "/api/v1/cities/alpha-city/registry", "/api/v1/registry/targets", "/api/v1/registry/actions",
             ]
-            for (method, path, type, body, expected) in rows {
-                for (name, status) in expected {
-                    let page = try await callers[name]!.call(method, path, type: type, body: body)
-                    #expect(page.status == status, "\(name) \(method) \(path): got \(page.status.code) \(page.body.prefix(200))")
-                }
-            }
+            try await RoleMatrix.check(
+                readable.map { RoleMatrix.Row(.get, $0, expected: RoleMatrix.everyone(.ok)) } + [
+                    // Anyone signed in may import targets; rows for cities they may not edit are refused by row.
+                    RoleMatrix.Row(
+                        .post, "/api/v1/targets", body: csv, type: "text/csv",
+                        expected: RoleMatrix.api([.memberA, .secretariat], ok: .ok, otherwise: .unprocessableContent)),
+                    RoleMatrix.Row(
+                        .post, "/api/v1/cities/alpha-city/actions", body: action, type: "application/json",
+                        expected: RoleMatrix.api([.memberA, .secretariat], ok: .created)),
+                    RoleMatrix.Row(
+                        .post, "/api/v1/cities/alpha-city/actions/\(ids.action)/updates", body: update, type: "application/json",
+                        expected: RoleMatrix.api([.memberA, .secretariat], ok: .created)),
+                ], api: callers)
             // Bad input gets a problem document naming the field.
-            let bad = try await callers["a"]!.call(
+            let bad = try await callers[.memberA]!.call(
                 .post, "/api/v1/cities/alpha-city/actions", type: "application/json",
                 body:
                     #"{"titles": {}, "sector": "VII", "action_type": "policy", "owner": "x", "start_year": 1800, "colour": "red"}"#
             )
             #expect(bad.status == .unprocessableContent && bad.contains("colour"))
-            let invalid = try await callers["a"]!.call(
+            let invalid = try await callers[.memberA]!.call(
                 .post, "/api/v1/cities/alpha-city/actions", type: "application/json",
                 body: #"{"titles": {}, "sector": "VII", "action_type": "policy", "owner": "x", "start_year": 1800}"#)
             let problem = try InventoryTestSupport.json(invalid)
             let errors = try #require(problem["errors"] as? [[String: Any]])
             #expect(Set(errors.compactMap { $0["field"] as? String }).isSuperset(of: ["titles", "sector", "start_year"]))
-            let file = try await callers["a"]!.call(
+            let file = try await callers[.memberA]!.call(
                 .post, "/api/v1/targets", type: "text/csv",
                 body: "city,kind,target_year,source\nalpha-city,base_year_absolute,2030,x\n")
             let rowErrors = try #require(try InventoryTestSupport.json(file)["errors"] as? [[String: Any]])
