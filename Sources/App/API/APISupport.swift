@@ -116,12 +116,13 @@ struct BearerTokenMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
-            let user = try await ApiTokens.user(for: String(parts[1]).trimmingCharacters(in: .whitespaces), on: services.db)
+            let (user, versions) = try await ApiTokens.user(
+                for: String(parts[1]).trimmingCharacters(in: .whitespaces), on: services.db)
         else {
             throw AppError(kind: .signInRequired, messageKey: "error.bad_token")
         }
         var context = context
         context.user = user
-        return try await next(request, context)
+        return try await TableVersioning.reading(request, with: versions) { try await next(request, context) }
     }
 }

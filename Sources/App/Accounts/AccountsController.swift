@@ -178,8 +178,11 @@ enum ApiTokens {
         return token
     }
 
-    static func user(for token: String, on db: any Database) async throws -> CurrentUser? {
-        guard let row = try await db.sql().raw(SessionQueries.tokenUser(hash: Token.digest(token))).first() else { return nil }
-        return try SessionQueries.user(from: row)
+    /// The token's user, and the table versions read with it (see `TableVersioning.snapshot`).
+    static func user(for token: String, on db: any Database) async throws -> (CurrentUser, [String: Int64]?)? {
+        let sql = try db.sql()
+        let query = SessionQueries.tokenUser(hash: Token.digest(token), postgres: sql.dialect.name == "postgresql")
+        guard let row = try await sql.raw(query).first(), let user = try SessionQueries.user(from: row) else { return nil }
+        return (user, TableVersioning.parse(try row.decode(column: "versions", as: String?.self)))
     }
 }

@@ -3,9 +3,10 @@ import SQLKit
 
 /// The session, its user and the user's organisation, read together (`WebSessions.loadSignedIn`).
 enum SessionQueries {
-    static func signedIn(key: String) -> SQLQueryString {
+    static func signedIn(key: String, postgres: Bool) -> SQLQueryString {
         """
-        SELECT p.value AS value, p.expires_at AS expires_at, u.id AS user_id, u.email AS email, u.name AS name, \
+        SELECT \(TableVersioning.allVersionsColumn(postgres: postgres)) AS versions, \
+        p.value AS value, p.expires_at AS expires_at, u.id AS user_id, u.email AS email, u.name AS name, \
         u.role AS role, u.is_expert AS is_expert, o.id AS organisation_id, o.slug AS organisation_slug, \
         o.is_resource_centre AS resource_centre, o.status AS organisation_status, o.city_id AS city_id \
         FROM persist_entries p \
@@ -16,9 +17,9 @@ enum SessionQueries {
     }
 
     /// The user of an API token (by its digest) with their organisation, in one query.
-    static func tokenUser(hash: String) -> SQLQueryString {
+    static func tokenUser(hash: String, postgres: Bool) -> SQLQueryString {
         """
-        SELECT u.id AS user_id, u.email AS email, u.name AS name, u.role AS role, u.is_expert AS is_expert, \
+        SELECT \(TableVersioning.allVersionsColumn(postgres: postgres)) AS versions, u.id AS user_id, u.email AS email, u.name AS name, u.role AS role, u.is_expert AS is_expert, \
         o.id AS organisation_id, o.slug AS organisation_slug, o.is_resource_centre AS resource_centre, \
         o.status AS organisation_status, o.city_id AS city_id \
         FROM api_tokens t \

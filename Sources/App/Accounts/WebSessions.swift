@@ -37,14 +37,23 @@ struct WebSessions: Sendable {
 
     /// The request's session and its signed-in user (with their organisation) in one query.
     /// An expired or unreadable session is no session; an inactive account is no user.
-    func loadSignedIn(_ request: Request, on db: any Database, now: Date) async throws -> (WebSession, CurrentUser?)? {
+    /// The table versions come with it (`TableVersioning.snapshot`), so a reading request of a
+    /// signed-in person costs one query before its cached page.
+    func loadSignedIn(_ request: Request, on db: any Database, now: Date) async throws -> (
+        session: WebSession, user: CurrentUser?, versions: [String: Int64]?
+    )? {
         guard let id = storage.getId(request: request) else { return nil }
         let key = FluentPersistDriver.digest("\(Self.keyPrefix)\(id)")
-        guard let row = try await db.sql().raw(SessionQueries.signedIn(key: key)).first() else { return nil }
+        let sql = try db.sql()
+        guard let row = try await sql.raw(SessionQueries.signedIn(key: key, postgres: sql.dialect.name == "postgresql")).first()
+        else { return nil }
         if let expires = try row.decode(column: "expires_at", as: Date?.self), expires <= now { return nil }
         let value = try row.decode(column: "value", as: String.self)
         guard let session = try? JSONDecoder().decode(WebSession.self, from: Data(value.utf8)) else { return nil }
-        return (session, try SessionQueries.user(from: row))
+        return (
+            session, try SessionQueries.user(from: row),
+            TableVersioning.parse(try row.decode(column: "versions", as: String?.self))
+        )
     }
 
     /// The session to put a form token in: the current one, or a new visitor session with its cookie.

@@ -46,27 +46,34 @@ public final class ReadCache: Sendable {
         return try await value(read, key, stamp: stamp, in: context)
     }
 
-    /// Text made from the value of `read` (a rendered page, a feed, a JSON document), kept under
-    /// the same stamp as the value. `variant` names what else the text depends on (language, URL,
+    /// Something made from the value of `read` (a rendered page, a feed, a JSON document), kept
+    /// under the same stamp as the value. `variant` names what else it depends on (language, URL,
     /// day, what the reader may do), and may look at the value to say it.
-    func text<Key, Value>(
+    func derived<Key, Value, Output: Sendable>(
         _ read: CachedRead<Key, Value>, _ key: Key, variant: (Value) -> String, in context: QueryContext,
-        make: (Value) throws -> String
-    ) async throws -> String {
+        make: (Value) throws -> Output
+    ) async throws -> Output {
         let stamp = try await TableVersioning.versions(of: read.tables, on: context.db)
         let value = try await value(read, key, stamp: stamp, in: context)
         let slotKey = Self.slotKey(read.name, key) + "#" + variant(value)
-        let cached: String? = state.withLockedValue { state in
-            guard var slot = state.slots[slotKey], slot.stamp == stamp, let text = slot.value as? String else { return nil }
+        let cached: Output? = state.withLockedValue { state in
+            guard var slot = state.slots[slotKey], slot.stamp == stamp, let output = slot.value as? Output else { return nil }
             state.tick += 1
             slot.lastUse = state.tick
             state.slots[slotKey] = slot
-            return text
+            return output
         }
         if let cached { return cached }
-        let text = try make(value)
-        store(slotKey, stamp: stamp, value: text, cost: text.utf8.count)
-        return text
+        let output = try make(value)
+        store(slotKey, stamp: stamp, value: output, cost: CacheCost.of(output))
+        return output
+    }
+
+    func text<Key, Value>(
+        _ read: CachedRead<Key, Value>, _ key: Key, variant: @escaping (Value) -> String, in context: QueryContext,
+        make: (Value) throws -> String
+    ) async throws -> String {
+        try await derived(read, key, variant: variant, in: context, make: make)
     }
 
     func text<Key, Value>(

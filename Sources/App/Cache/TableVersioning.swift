@@ -1,4 +1,5 @@
 import FluentKit
+import Hummingbird
 import SQLKit
 
 /// Per-table version rows bumped by triggers, the same on SQLite and PostgreSQL.
@@ -70,9 +71,43 @@ enum TableVersioning {
         }
     }
 
-    /// The versions of the given tables, in the order given: one indexed query.
+    /// Every table's version, read together with a signed-in reader's session (one query for both)
+    /// and used for the rest of a reading request. Never set while a request writes: a write must
+    /// be followed by fresh versions.
+    @TaskLocal static var snapshot: [String: Int64]?
+
+    /// All versions as one text column, for queries that read them beside something else
+    /// ("name=version,…"; parsed by `parse`).
+    static func allVersionsColumn(postgres: Bool) -> SQLQueryString {
+        postgres
+            ? "(SELECT string_agg(name || '=' || CAST(version AS TEXT), ',') FROM table_versions)"
+            : "(SELECT group_concat(name || '=' || version, ',') FROM table_versions)"
+    }
+
+    /// Runs a request with the versions read beside its session — only if it only reads (GET,
+    /// HEAD): a request that writes reads fresh versions after its write.
+    static func reading<Result>(
+        _ request: Request, with versions: [String: Int64]?, _ body: () async throws -> Result
+    ) async throws -> Result {
+        guard let versions, request.method == .get || request.method == .head else { return try await body() }
+        return try await $snapshot.withValue(versions) { try await body() }
+    }
+
+    static func parse(_ text: String?) -> [String: Int64]? {
+        guard let text, !text.isEmpty else { return nil }
+        var versions: [String: Int64] = [:]
+        for pair in text.split(separator: ",") {
+            guard let equals = pair.firstIndex(of: "="), let version = Int64(pair[pair.index(after: equals)...]) else { continue }
+            versions[String(pair[..<equals])] = version
+        }
+        return versions
+    }
+
+    /// The versions of the given tables, in the order given: one indexed query (none when the
+    /// request already read them with its session).
     static func versions(of tables: [Table], on db: any Database) async throws -> [Int64] {
         guard !tables.isEmpty else { return [] }
+        if let snapshot { return tables.map { snapshot[$0.rawValue] ?? 0 } }
         let names = tables.map(\.rawValue)
         let rows = try await db.sql().select().column("name").column("version").from(versionTable)
             .where("name", .in, names).all()

@@ -27,11 +27,10 @@ extension Services {
             ISODay.format(clock.now()), context.locale.rawValue, request.head.authority ?? "", request.uri.description,
             SharedPage.audience(of: context.user),
         ].joined(separator: "|")
-        let read = CachedRead<String, String>("knowledge.page", tables: KnowledgeReads.tables) { _, _ in
-            try await SharedPage.$rendering.withValue(true) { try await render() }
+        let read = CachedRead<String, SharedHTML>("knowledge.page", tables: KnowledgeReads.tables) { _, _ in
+            SharedPage.split(try await SharedPage.$rendering.withValue(true) { try await render() })
         }
-        let text = try await cache.value(read, key, in: query)
-        guard context.user != nil, let token = context.session?.csrfToken else { return text }
-        return SharedPage.fill(text, token: token)
+        let page = try await cache.value(read, key, in: query)
+        return page.filled(with: context.user == nil ? nil : context.session?.csrfToken)
     }
 }

@@ -47,14 +47,10 @@ struct SearchController: Sendable {
         let query = request.query("q")
         let filter = try Self.filter(request)
         let page = request.pageNumber
-        let result: (hits: [SearchHit], total: Int) =
-            query.isEmpty
-            ? ([], 0)
-            : try await results(SearchKey(query: query, filter: filter, limit: Self.perPage, offset: (page - 1) * Self.perPage))
-        return HTMLResponse(
-            html: SearchPage.render(
-                query: query, filter: filter, hits: result.hits, total: result.total, page: page,
-                chrome: services.chrome(request, context)))
+        let key = SearchKey(query: query, filter: filter, limit: Self.perPage, offset: (page - 1) * Self.perPage)
+        return try await services.cachedPage(SearchReads.results, key, request, context) { found, chrome in
+            SearchPage.render(query: query, filter: filter, hits: found.hits, total: found.total, page: page, chrome: chrome)
+        }
     }
 
     struct Result: Encodable, Sendable {

@@ -218,6 +218,7 @@ enum SearchReads {
     static let results = CachedRead<SearchKey, SearchResults>(
         "search.results", tables: [.searchDocuments, .searchTerms]
     ) { key, query in
+        guard !key.query.isEmpty else { return SearchResults(hits: [], total: 0) }
         let found = try await SearchIndex.search(
             key.query, filter: key.filter, limit: key.limit, offset: key.offset, on: query.db)
         return SearchResults(hits: found.hits, total: found.total)

@@ -52,12 +52,13 @@ struct SessionMiddleware: RouterMiddleware {
     {
         guard !Surface.isMachine(request.uri.path) else { return try await next(request, context) }
         var context = context
-        if let (session, user) = try await services.sessions.loadSignedIn(request, on: services.db, now: services.clock.now()) {
-            context.session = session
-            // A session whose account was deactivated keeps its form token but signs no one in.
-            if session.userID != nil, user?.id == session.userID { context.user = user }
+        guard let loaded = try await services.sessions.loadSignedIn(request, on: services.db, now: services.clock.now()) else {
+            return try await next(request, context)
         }
-        return try await next(request, context)
+        context.session = loaded.session
+        // A session whose account was deactivated keeps its form token but signs no one in.
+        if loaded.session.userID != nil, loaded.user?.id == loaded.session.userID { context.user = loaded.user }
+        return try await TableVersioning.reading(request, with: loaded.versions) { try await next(request, context) }
     }
 }
 

@@ -24,9 +24,8 @@ extension Services {
         let chrome = SharedPage.$rendering.withValue(true) { self.chrome(request, reader) }
         let base = "\(context.locale.rawValue)|\(request.uri)|\(variant)|\(SharedPage.audience(of: user))"
         let audience: (Value) -> String = { value in user.map { base + "|" + rights.key(value, $0) } ?? base }
-        let html = try await cache.text(read, key, variant: audience, in: query) { try render($0, chrome) }
-        guard user != nil, let token = context.session?.csrfToken else { return HTMLResponse(html: html) }
-        return HTMLResponse(html: SharedPage.fill(html, token: token))
+        let page = try await cache.derived(read, key, variant: audience, in: query) { SharedPage.split(try render($0, chrome)) }
+        return HTMLResponse(html: page.filled(with: user == nil ? nil : context.session?.csrfToken))
     }
 
     /// A page that contains a form: makes sure the visitor has a session to hold the form token,

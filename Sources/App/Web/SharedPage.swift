@@ -11,29 +11,9 @@ enum SharedPage {
     /// Random per process, so that no stored text can know it in advance.
     static let marker = "csrf-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
 
-    /// The page with every marker replaced by the reader's token.
-    static func fill(_ html: String, token: String) -> String {
-        let text = Array(html.utf8)
-        let needle = Array(marker.utf8)
-        guard let first = needle.first, text.count >= needle.count else { return html }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count + 64)
-        var index = 0
-        var copiedUpTo = 0
-        let last = text.count - needle.count
-        while index <= last {
-            if text[index] == first && text[index..<index + needle.count].elementsEqual(needle) {
-                output.append(contentsOf: text[copiedUpTo..<index])
-                output.append(contentsOf: token.utf8)
-                index += needle.count
-                copiedUpTo = index
-            } else {
-                index += 1
-            }
-        }
-        guard copiedUpTo > 0 else { return html }
-        output.append(contentsOf: text[copiedUpTo...])
-        return String(decoding: output, as: UTF8.self)
+    /// The page cut at each marker, once, when it is rendered.
+    static func split(_ html: String) -> SharedHTML {
+        SharedHTML(parts: html.split(separator: marker, omittingEmptySubsequences: false).map(String.init))
     }
 
     /// What the frame around a page shows of the reader: the navigation depends on being signed
@@ -42,4 +22,16 @@ enum SharedPage {
         guard let user else { return "visitor" }
         return "\(user.role.rawValue)|\(user.organisationSlug ?? "-")|\(user.isExpert)|\(user.organisationIsResourceCentre)"
     }
+}
+
+/// A shared page cut where the reader's form token goes: joining with the token is one pass.
+struct SharedHTML: Sendable, CacheCosted {
+    let parts: [String]
+
+    func filled(with token: String?) -> String {
+        guard parts.count > 1 else { return parts.first ?? "" }
+        return parts.joined(separator: token ?? "")
+    }
+
+    var cacheCost: Int { parts.reduce(0) { $0 + $1.utf8.count } }
 }

@@ -42,10 +42,11 @@ import Testing
         }
     }
 
-    @Test func fill_replacesEveryMarker() {
+    @Test func split_thenFilled_putsTheTokenAtEveryMarker() {
         let html = "<a>\(SharedPage.marker)</a><b>\(SharedPage.marker)</b>"
-        #expect(SharedPage.fill(html, token: "T") == "<a>T</a><b>T</b>")
-        #expect(SharedPage.fill("no marker", token: "T") == "no marker")
-        #expect(SharedPage.fill("日本語\(SharedPage.marker)", token: "tök") == "日本語tök")
+        #expect(SharedPage.split(html).filled(with: "T") == "<a>T</a><b>T</b>")
+        #expect(SharedPage.split(html).filled(with: nil) == "<a></a><b></b>")
+        #expect(SharedPage.split("no marker").filled(with: "T") == "no marker")
+        #expect(SharedPage.split("日本語\(SharedPage.marker)").filled(with: "tök") == "日本語tök")
     }
 }

@@ -18,7 +18,9 @@ import Testing
 
     static func everyone(_ status: HTTPResponse.Status) -> @Sendable (Who) -> HTTPResponse.Status { RoleMatrix.everyone(status) }
 
-    static func only(_ allowed: Set<Who>, ok: HTTPResponse.Status, method: HTTPRequest.Method) -> @Sendable (Who) -> HTTPResponse.Status {
+    static func only(_ allowed: Set<Who>, ok: HTTPResponse.Status, method: HTTPRequest.Method)
+        -> @Sendable (Who) -> HTTPResponse.Status
+    {
         RoleMatrix.only(allowed, ok: ok, method: method)
     }
 

@@ -90,11 +90,15 @@ enum RoleMatrix {
     }
 
     /// One API caller per role: a token for each account; the visitor and the applicant have none.
-    static func callers(_ client: any TestClientProtocol, _ fixtures: Fixtures, on db: any Database) async throws -> [Who: APICaller]
+    static func callers(_ client: any TestClientProtocol, _ fixtures: Fixtures, on db: any Database) async throws -> [Who:
+        APICaller]
     {
-        var callers: [Who: APICaller] = [.visitor: APICaller(client: client, token: nil), .applicant: APICaller(client: client, token: nil)]
+        var callers: [Who: APICaller] = [
+            .visitor: APICaller(client: client, token: nil), .applicant: APICaller(client: client, token: nil),
+        ]
         for (who, user) in accounts(fixtures) {
-            callers[who] = APICaller(client: client, token: try await ApiTokens.create(for: try user.requireID(), label: "t", on: db))
+            callers[who] = APICaller(
+                client: client, token: try await ApiTokens.create(for: try user.requireID(), label: "t", on: db))
         }
         return callers
     }
@@ -127,7 +131,10 @@ enum RoleMatrix {
     }
 
     private static func accounts(_ fixtures: Fixtures) -> [(Who, User)] {
-        [(.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert), (.secretariat, fixtures.secretariat)]
+        [
+            (.memberA, fixtures.memberA), (.memberB, fixtures.memberB), (.expert, fixtures.expert),
+            (.secretariat, fixtures.secretariat),
+        ]
     }
 }
 
@@ -140,7 +147,8 @@ struct APICaller: Sendable {
         var headers: HTTPFields = [:]
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let type { headers[.contentType] = type }
-        let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let response = try await client.execute(
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 }

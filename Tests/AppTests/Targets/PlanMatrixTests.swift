@@ -78,13 +78,15 @@ import Testing
                 RoleMatrix.Row(.get, "\(city)/actions/new", expected: editing(.ok, .get)),
                 RoleMatrix.Row(.get, "\(city)/actions/\(ids.action)/edit", expected: editing(.ok, .get)),
                 RoleMatrix.Row(.post, "\(city)/targets/new", form: targetForm, expected: editing(.seeOther, .post)),
-                RoleMatrix.Row(.post, "\(city)/targets/\(ids.target)/edit", form: targetForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(
+                    .post, "\(city)/targets/\(ids.target)/edit", form: targetForm, expected: editing(.seeOther, .post)),
                 RoleMatrix.Row(
                     .post, "\(city)/forecast",
                     form: [("base_year", "2020"), ("horizon_year", "2040"), ("population_growth", "1"), ("gdp_growth", "3")],
                     expected: editing(.seeOther, .post)),
                 RoleMatrix.Row(.post, "\(city)/actions/new", form: actionForm, expected: editing(.seeOther, .post)),
-                RoleMatrix.Row(.post, "\(city)/actions/\(ids.action)/edit", form: actionForm, expected: editing(.seeOther, .post)),
+                RoleMatrix.Row(
+                    .post, "\(city)/actions/\(ids.action)/edit", form: actionForm, expected: editing(.seeOther, .post)),
                 RoleMatrix.Row(
                     .post, "\(city)/actions/\(ids.action)/updates", form: [("on_date", "2024-01-01"), ("status", "in_progress")],
                     expected: editing(.seeOther, .post)),
