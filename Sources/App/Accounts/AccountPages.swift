@@ -26,7 +26,7 @@ enum AccountPages {
     }
 
     static func account(
-        user: CurrentUser, tokens: [ApiToken], newToken: String?, due: [ActionSummary] = [], errors: [String: String],
+        user: CurrentUser, tokens: [TokenRow], newToken: String?, due: [ActionSummary] = [], errors: [String: String],
         chrome: Chrome, csrf: String
     ) -> String {
         let t = chrome.t

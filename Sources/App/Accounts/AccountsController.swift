@@ -140,7 +140,7 @@ struct AccountsController: Sendable {
     private func renderAccount(
         _ request: Request, _ context: SignedInContext, newToken: String?, errors: [String: String] = [:]
     ) async throws -> HTMLResponse {
-        let tokens = try await ApiToken.query(on: services.db).filter(\.$user.$id == context.user.id).sort(\.$createdAt).all()
+        let tokens = try await ApiTokens.list(of: context.user.id, on: services.db)
         // Reminders for the city's editors: its actions that have gone without an update too long.
         var due: [ActionSummary] = []
         if let cityID = context.user.cityID,
@@ -168,6 +168,12 @@ struct AccountsController: Sendable {
     }
 }
 
+/// An API token as the account page lists it.
+struct TokenRow: Sendable {
+    let label: String
+    let createdAt: Date?
+}
+
 enum ApiTokens {
     static let prefix = "lcc_"
 
@@ -176,6 +182,17 @@ enum ApiTokens {
         let token = prefix + Token.random()
         try await ApiToken(tokenHash: Token.digest(token), userID: userID, label: label).create(on: db)
         return token
+    }
+
+    /// A user's tokens (label and date; the secret is never kept), oldest first.
+    static func list(of userID: UUID, on db: any Database) async throws -> [TokenRow] {
+        try await db.sql().select().columns("label", "created_at").from("api_tokens").where("user_id", .equal, userID)
+            .orderBy("created_at").all()
+            .map {
+                TokenRow(
+                    label: try $0.decode(column: "label", as: String.self),
+                    createdAt: try $0.decode(column: "created_at", as: Date?.self))
+            }
     }
 
     /// The token's user, and the table versions read with it (see `TableVersioning.snapshot`).

@@ -11,14 +11,10 @@ struct CitiesController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber, perPage: 100)
-        let chrome = services.chrome(request, context)
-        let content = try await services.cache.text(
-            DirectoryReads.cities, Whole(), variant: "html|\(context.locale.rawValue)|\(filter.cacheKey)", in: services.query
-        ) { entries in
+        return try await services.cachedPage(DirectoryReads.cities, Whole(), request, context) { entries, chrome in
             let (page, countries) = entries.filtered(filter)
-            return CityPages.listContent(CityListModel(page: page, filter: filter, countries: countries), t: chrome.t).render()
+            return CityPages.list(CityListModel(page: page, filter: filter, countries: countries), chrome: chrome)
         }
-        return HTMLResponse(html: Layout.render(title: chrome.t("cities.title"), chrome: chrome) { Node.trusted(content) })
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

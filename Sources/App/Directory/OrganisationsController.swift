@@ -9,17 +9,10 @@ struct OrganisationsController: Sendable {
         let filter = ListFilter(
             query: request.query("q"), country: request.query("country"), type: request.query("type"),
             page: request.pageNumber)
-        let chrome = services.chrome(request, context)
-        let content = try await services.cache.text(
-            DirectoryReads.organisations, Whole(), variant: "html|\(context.locale.rawValue)|\(filter.cacheKey)",
-            in: services.query
-        ) { entries in
+        return try await services.cachedPage(DirectoryReads.organisations, Whole(), request, context) { entries, chrome in
             let (page, countries) = entries.filtered(filter)
-            return OrganisationPages.listContent(
-                OrganisationListModel(page: page, filter: filter, countries: countries), t: chrome.t
-            ).render()
+            return OrganisationPages.list(OrganisationListModel(page: page, filter: filter, countries: countries), chrome: chrome)
         }
-        return HTMLResponse(html: Layout.render(title: chrome.t("organisations.title"), chrome: chrome) { Node.trusted(content) })
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
