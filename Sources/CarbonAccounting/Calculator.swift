@@ -105,32 +105,34 @@ public struct Calculator: Sendable {
 
     /// The origin of a line's methane: non-fossil for biomass fuels and for waste, wastewater
     /// and agriculture (sectors III and V); fossil otherwise.
-    func methaneOrigin(_ line: Line, sector: Sector?, biomass: Bool) -> MethaneOrigin {
-        if sector == .waste || sector == .afolu || line.method != nil || biomass { return .nonFossil }
+    func methaneOrigin(_ hasMethod: Bool, sector: Sector?, biomass: Bool) -> MethaneOrigin {
+        if sector == .waste || sector == .afolu || hasMethod || biomass { return .nonFossil }
         return .fossil
     }
 
     public func calculate(_ line: Line) -> LineResult {
         var memo = FuelMemo()
-        return calculate(line, sector: tree[line.gpcRef]?.sector, memo: &memo)
+        return withUnsafePointer(to: line) { calculate($0, sector: tree[line.gpcRef]?.sector, memo: &memo) }
     }
 
-    func calculate(_ line: Line, sector: Sector?, memo: inout FuelMemo) -> LineResult {
-        let fuel = facts(line.fuel, &memo)
-        let origin = methaneOrigin(line, sector: sector, biomass: fuel.isBiomass)
-        if let key = line.notationKey {
+    /// Reads the line in place: copying a whole line (a dozen strings) per line showed in profiles.
+    func calculate(_ line: UnsafePointer<Line>, sector: Sector?, memo: inout FuelMemo) -> LineResult {
+        let fuel = facts(line.pointee.fuel, &memo)
+        let origin = methaneOrigin(line.pointee.method != nil, sector: sector, biomass: fuel.isBiomass)
+        if let key = line.pointee.notationKey {
             return LineResult(status: .notation(key), gases: GasAmounts(), methaneOrigin: origin, co2e: nil)
         }
         var gases = GasAmounts()
         var converted: Double?
-        if let method = line.method, let activity = line.activity {
-            let (parameters, unknown) = memo.read(line.parameters, for: method)
+        if let method = line.pointee.method, let activity = line.pointee.activity {
+            let (parameters, unknown) = memo.read(line.pointee.parameters, for: method)
             switch WasteMethods.compute(method, activity: activity, parameters: parameters, unknown: unknown, year: year) {
             case .success(let amounts): gases = amounts
             case .failure(let problems): return failed(problems.items, origin)
             }
-        } else if let factors = line.factors, let activity = line.activity {
-            switch convert(activity, to: factors.unit.denominator, fuel: line.fuel, ncv: fuel.ncv, density: fuel.density) {
+        } else if let factors = line.pointee.factors, let activity = line.pointee.activity {
+            switch convert(activity, to: factors.unit.denominator, fuel: line.pointee.fuel, ncv: fuel.ncv, density: fuel.density)
+            {
             case .success(let amount):
                 converted = amount
                 let scale = amount * factors.unit.tonnesPerNumerator
@@ -140,7 +142,7 @@ public struct Calculator: Sendable {
             case .failure(let problem): return failed([problem], origin)
             }
         }
-        let measured = line.measured
+        let measured = line.pointee.measured
         if let co2 = measured.co2 { gases.co2 = (gases.co2 ?? 0) + co2 }
         if let ch4 = measured.ch4 { gases.ch4 = (gases.ch4 ?? 0) + ch4 }
         if let n2o = measured.n2o { gases.n2o = (gases.n2o ?? 0) + n2o }
@@ -196,49 +198,7 @@ public struct Calculator: Sendable {
     func convert(_ activity: Activity, to target: ActivityUnit, fuel: String, ncv: Double?, density: Double?) -> Result<
         Double, FieldProblem
     > {
-        if let factor = activity.unit.factor(to: target) { return .success(activity.value * factor) }
-        let from = activity.unit.dimension
-        let to = target.dimension
-        func convertible(_ dimension: Dimension) -> Bool { dimension == .energy || dimension == .mass || dimension == .volume }
-        guard convertible(from) && convertible(to) else {
-            return .failure(
-                FieldProblem("ef_unit", "a factor per \(target.symbol) cannot apply to activity in \(activity.unit.symbol)"))
-        }
-        guard !fuel.isEmpty else {
-            return .failure(
-                FieldProblem("fuel", "converting \(activity.unit.symbol) to \(target.symbol) needs the fuel (its NCV or density)")
-            )
-        }
-        // Into tonnes first.
-        let tonnes: Double
-        switch from {
-        case .mass: tonnes = activity.value * activity.unit.inBase
-        case .volume:
-            guard let density else {
-                return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert \(activity.unit.symbol)"))
-            }
-            tonnes = activity.value * activity.unit.inBase * density
-        default:
-            guard let ncv else {
-                return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
-            }
-            // TJ ÷ (TJ/Gg) = Gg; × 1000 = t.
-            tonnes = activity.value * activity.unit.inBase / ncv * 1000
-        }
-        switch to {
-        case .mass: return .success(tonnes / target.inBase)
-        case .volume:
-            guard let density else {
-                return .failure(FieldProblem("fuel", "no density known for “\(fuel)” to convert to \(target.symbol)"))
-            }
-            return .success(tonnes / density / target.inBase)
-        default:
-            guard let ncv else {
-                return .failure(FieldProblem("fuel", "no net calorific value known for “\(fuel)”"))
-            }
-            // t ÷ 1000 = Gg; × NCV (TJ/Gg) = TJ.
-            return .success(tonnes / 1000 * ncv / target.inBase)
-        }
+        UnitConversion.convert(activity, to: target, fuel: fuel, ncv: ncv, density: density)
     }
 
     private func failed(_ problems: [FieldProblem], _ origin: MethaneOrigin) -> LineResult {

@@ -57,12 +57,20 @@ public struct EmissionFactor: Sendable, Hashable, Identifiable {
 public struct FactorLibrary: Sendable {
     public let factors: [EmissionFactor]
     private let index: [String: Int]
+    /// "sub-category|normalised fuel" → positions of the fuel factors meant for it (defaults on import).
+    let byRefAndFuel: [String: [Int]]
 
     public init(_ factors: [EmissionFactor]) {
         self.factors = factors
         var index: [String: Int] = [:]
-        for (position, factor) in factors.enumerated() { index[factor.id] = position }
+        var byRefAndFuel: [String: [Int]] = [:]
+        for (position, factor) in factors.enumerated() {
+            index[factor.id] = position
+            guard factor.kind == .stationary || factor.kind == .mobile else { continue }
+            for ref in factor.gpcRefs { byRefAndFuel["\(ref)|\(Fuel.normalise(factor.fuel))", default: []].append(position) }
+        }
         self.index = index
+        self.byRefAndFuel = byRefAndFuel
     }
 
     public subscript(id: String) -> EmissionFactor? { index[id].map { factors[$0] } }

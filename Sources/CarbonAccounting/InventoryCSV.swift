@@ -50,7 +50,7 @@ public enum InventoryCSV {
                 ImportProblem(
                     row: 1, column: unknown.joined(separator: ", "),
                     message:
-                        "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")); the template's columns are \(LineColumns.all.joined(separator: ", "))"
+                        "unknown column\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")); the template's columns are \((LineColumns.all + LineColumns.optional).joined(separator: ", "))"
                 ))
         }
         let duplicates = Dictionary(grouping: columns, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
@@ -106,13 +106,20 @@ public enum InventoryCSV {
         return problems.isEmpty ? .success(lines) : .failure(ImportProblems(problems))
     }
 
-    /// Writes lines in template form; reading the result back gives the same lines.
+    /// Writes lines in template form; reading the result back gives the same lines. The optional
+    /// columns (default factor, vehicle, pollutants) are written only when a line uses them, so an
+    /// inventory without them exports exactly as before.
     public static func write(_ lines: [Line]) -> String {
-        var text = CSV.row(LineColumns.all)
+        var used: Set<String> = []
+        for line in lines where line.usesOptionalColumns {
+            for (column, value) in LineColumns.optionalFields(of: line) where !value.isEmpty { used.insert(column) }
+        }
+        let columns = LineColumns.all + LineColumns.optional.filter(used.contains)
+        var text = CSV.row(columns)
         text.reserveCapacity(lines.count * 160)
         for line in lines {
             let fields = LineColumns.fields(of: line)
-            text += CSV.row(LineColumns.all.map { fields[$0] ?? "" })
+            text += CSV.row(columns.map { fields[$0] ?? "" })
         }
         return text
     }

@@ -82,12 +82,31 @@ public struct Line: Sendable, Hashable {
     public var dataQuality: DataQuality?
     public var source: String
     public var comment: String
+    /// The library factor (`EmissionFactor.id`) the greenhouse-gas factors were taken from: filled
+    /// when a line without factors takes the defaults for its fuel and sub-category, so that an
+    /// export says which factors it used. Empty when the factors were typed in.
+    public var factorID: String
+    /// The road vehicle class, which chooses the EMEP/EEA road factors (on-road lines only).
+    public var vehicle: VehicleClass?
+    /// Pollutants measured directly, tonnes: each replaces the computed amount of its pollutant.
+    public var measuredPollutants: PollutantValues {
+        get { pollutants?.measured ?? PollutantValues() }
+        set { pollutants = .box(measured: newValue, factors: pollutantFactors) }
+    }
+    /// City-specific pollutant factors overriding the library's defaults, with source and reason.
+    public var pollutantFactors: PollutantFactors? {
+        get { pollutants?.factors }
+        set { pollutants = .box(measured: measuredPollutants, factors: newValue) }
+    }
+    var pollutants: LinePollutants?
 
     public init(
         id: String = "", gpcRef: String, notationKey: NotationKey? = nil, explanation: String = "", description: String = "",
         activity: Activity? = nil, fuel: String = "", factors: Factors? = nil, measured: Measured = Measured(),
         method: WasteMethod? = nil, parameters: String = "", scope2Method: Scope2Method = .location,
-        dataQuality: DataQuality? = nil, source: String = "", comment: String = ""
+        dataQuality: DataQuality? = nil, source: String = "", comment: String = "", factorID: String = "",
+        vehicle: VehicleClass? = nil, measuredPollutants: PollutantValues = PollutantValues(),
+        pollutantFactors: PollutantFactors? = nil
     ) {
         self.id = id
         self.gpcRef = gpcRef
@@ -104,7 +123,15 @@ public struct Line: Sendable, Hashable {
         self.dataQuality = dataQuality
         self.source = source
         self.comment = comment
+        self.factorID = factorID
+        self.vehicle = vehicle
+        pollutants = .box(measured: measuredPollutants, factors: pollutantFactors)
     }
 
     public var isMemo: Bool { scope2Method == .market }
+
+    /// Whether the line has anything for the optional template columns.
+    var usesOptionalColumns: Bool {
+        !factorID.isEmpty || vehicle != nil || pollutants != nil
+    }
 }

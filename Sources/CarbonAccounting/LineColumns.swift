@@ -18,9 +18,9 @@ public enum LineColumns {
         "ef_co2", "ef_ch4", "ef_n2o", "ef_unit", "co2_t", "ch4_t", "n2o_t", "gas", "gas_t", "biogenic_co2_t", "method",
         "parameters", "scope2_method", "data_quality", "source", "comment",
     ]
-    public static let known: Set<String> = Set(all)
+    public static let known: Set<String> = Set(all + optional)
 
-    static func order(_ column: String) -> Int { all.firstIndex(of: column) ?? all.count }
+    static func order(_ column: String) -> Int { (all + optional).firstIndex(of: column) ?? all.count + optional.count }
 
     /// The text of every column of a line, as an export writes it and an import reads it back.
     public static func fields(of line: Line) -> [String: String] {
@@ -36,7 +36,7 @@ public enum LineColumns {
             "biogenic_co2_t": number(line.measured.biogenicCO2), "method": line.method?.rawValue ?? "",
             "parameters": line.parameters, "scope2_method": line.scope2Method == .market ? "market" : "",
             "data_quality": line.dataQuality?.rawValue ?? "", "source": line.source, "comment": line.comment,
-        ]
+        ].merging(optionalFields(of: line)) { first, _ in first }
     }
 
     /// Shortest text that reads back as the same Double (no rounding on the way out).
@@ -52,10 +52,16 @@ public enum LineColumns {
 public struct LineParser: Sendable {
     public let tree: GPCTree
     public let gwp: GWPTable
+    /// With both: a line with a fuel and an activity but no factors takes the library's default
+    /// (`FactorLibrary.defaultFactor`) and records it in `Line.factorID`; without, it is refused.
+    public let library: FactorLibrary?
+    public let fuels: FuelTable?
 
-    public init(tree: GPCTree, gwp: GWPTable) {
+    public init(tree: GPCTree, gwp: GWPTable, library: FactorLibrary? = nil, fuels: FuelTable? = nil) {
         self.tree = tree
         self.gwp = gwp
+        self.library = library
+        self.fuels = fuels
     }
 
     static let numberColumns = [
@@ -63,7 +69,7 @@ public struct LineParser: Sendable {
     ]
     static let limits: [String: Int] = [
         "line_id": 40, "explanation": 1000, "description": 500, "fuel": 100, "parameters": 1000, "source": 1000,
-        "comment": 2000, "gas": 20,
+        "comment": 2000, "gas": 20, "ef_id": 200, "vehicle": 40, "ef_air_source": 1000, "ef_air_reason": 1000,
     ]
 
     public func parse(_ fields: [String: String]) -> Result<Line, FieldProblems> {
@@ -98,6 +104,8 @@ public struct LineParser: Sendable {
             problems.append(FieldProblem(column, "must not be negative"))
         }
 
+        var fuel = text("fuel")
+        var factorID = text("ef_id")
         let id = text("line_id")
         if !id.isEmpty && !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             problems.append(FieldProblem("line_id", "may hold only letters, digits, - and _"))
@@ -194,11 +202,14 @@ public struct LineParser: Sendable {
 
         // A number that failed to parse is still an attempt at a number: report it, not "no numbers".
         let hasNumbers = Self.numberColumns.contains { !text($0).isEmpty } || method != nil
+        let air = parseAir(trimmed, subCategory: subCategory, activity: activity, problems: &problems)
+
         if !text("notation_key").isEmpty {
-            for column in Self.numberColumns where !text(column).isEmpty {
+            for column in Self.numberColumns + Self.airNumberColumns where !text(column).isEmpty {
                 problems.append(FieldProblem(column, "a line with a notation key cannot also carry a number"))
             }
             if !text("method").isEmpty { problems.append(FieldProblem("method", "a line with a notation key has no method")) }
+            if !factorID.isEmpty { problems.append(FieldProblem("ef_id", "a line with a notation key has no factors")) }
             let explanation = text("explanation")
             if explanation.isEmpty {
                 problems.append(FieldProblem("explanation", "is required with a notation key"))
@@ -216,9 +227,25 @@ public struct LineParser: Sendable {
                     "notation_key", "the line has neither numbers nor a notation key (NO, IE, NE, C); missing data is never zero")
             )
         } else if !text("activity_value").isEmpty && !hasFactor && text("method").isEmpty && measured.isEmpty {
-            problems.append(
-                FieldProblem("ef_co2", "activity needs emission factors (ef_co2, ef_ch4, ef_n2o with ef_unit) or a method"))
+            if activity != nil, let library, let fuels, !fuel.isEmpty || !factorID.isEmpty {
+                switch defaults(ref: ref, fuel: fuel, id: factorID, library, fuels) {
+                case .success(let found):
+                    factors = Factors(co2: found.co2, ch4: found.ch4, n2o: found.n2o, unit: found.unit)
+                    factorID = found.id
+                    if fuel.isEmpty { fuel = found.fuel }
+                case .failure(let problem): problems.append(problem)
+                }
+            } else {
+                problems.append(
+                    FieldProblem(
+                        "ef_co2",
+                        library == nil
+                            ? "activity needs emission factors (ef_co2, ef_ch4, ef_n2o with ef_unit) or a method"
+                            : "activity needs emission factors (ef_co2, ef_ch4, ef_n2o with ef_unit), a fuel with a library default, or a method"
+                    ))
+            }
         }
+        problems += checkFactorID(factorID, factors: factors, typed: hasFactor, method: method, measured: measured)
         if hasFactor && (measured.co2 != nil || measured.ch4 != nil || measured.n2o != nil) {
             problems.append(FieldProblem("co2_t", "give either emission factors or measured emissions on one line, not both"))
         }
@@ -232,9 +259,10 @@ public struct LineParser: Sendable {
         return .success(
             Line(
                 id: id, gpcRef: ref, notationKey: key, explanation: text("explanation"), description: text("description"),
-                activity: activity, fuel: text("fuel"), factors: factors, measured: measured, method: method,
+                activity: activity, fuel: fuel, factors: factors, measured: measured, method: method,
                 parameters: text("parameters"), scope2Method: scope2, dataQuality: quality, source: text("source"),
-                comment: text("comment")))
+                comment: text("comment"), factorID: factorID, vehicle: air.vehicle, measuredPollutants: air.measured,
+                pollutantFactors: air.factors))
     }
 }
 

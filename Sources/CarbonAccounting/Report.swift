@@ -203,9 +203,10 @@ extension Calculator {
         let nonFossil = ch4NonFossil ?? 0
         let sectorValue = tree.subCategories.map(\.sector)
         var memo = FuelMemo()
+        guard let first = lines.baseAddress else { return partial }
         for index in range {
             let position = tree.position(of: lines[index].gpcRef)
-            let result = calculate(lines[index], sector: position.map { sectorValue[$0] }, memo: &memo)
+            let result = calculate(first + index, sector: position.map { sectorValue[$0] }, memo: &memo)
             partial.results.append(result)
             guard let position else { continue }
             switch result.status {
