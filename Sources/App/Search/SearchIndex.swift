@@ -158,6 +158,8 @@ enum SearchIndex {
             guard words.allSatisfy({ haystack.range(of: $0, options: options) != nil }) else { return nil }
             return (document, score)
         }
+        // Equal scores in a stable order (type, then key): the database returns ties in any order.
+        .sorted { ($1.1, $0.0.type, $0.0.key) < ($0.1, $1.0.type, $1.0.key) }
         let page = matching.dropFirst(offset).prefix(limit)
         return (page.map { SearchHit(document: $0.0, score: $0.1, snippet: snippet($0.0.text, words: words)) }, matching.count)
     }
