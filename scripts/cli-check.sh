@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Exercises the `lcc` command as an operator would, on a fresh SQLite file and then over HTTP:
-# migrate, seed twice (the second adds nothing), user create (password from LCC_PASSWORD and from
+# migrate (one line per batch), seed twice (the second adds nothing), user create (password from LCC_PASSWORD and from
 # standard input), token create (token on the last line), inventory import and export, bad input
-# refused, and the token used against the running server. Prints "N passed, M failed".
+# refused, search reindex, and the token used against the running server. Prints "N passed, M failed".
 set -euo pipefail
 BIN="${LCC_BIN:-$(pwd)/.build/debug/lcc}"
 WORK="$(mktemp -d)"
@@ -18,7 +18,10 @@ check() { # check NAME CONDITION-COMMAND...
     if "$@"; then echo "ok $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
 }
 
-check migrate "$BIN" migrate
+# At the default log level: one line for the batch, not the migrator's two log lines per migration.
+migrated=$(env -u LOG_LEVEL "$BIN" migrate 2>&1)
+check migrate-one-line-per-batch bash -c '[[ $(grep -c . <<<"$1") -eq 2 && "$1" == "Database migrated: "*" migrations applied ("* ]]' _ "$migrated"
+check migrate-again-quiet bash -c '[[ "$(env -u LOG_LEVEL "$1" migrate 2>&1)" == "Migrations applied." ]]' _ "$BIN"
 first=$("$BIN" seed | tail -n 1)
 second=$("$BIN" seed | tail -n 1)
 nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts, 0 knowledge records."
@@ -58,6 +61,8 @@ check import-targets sh -c "'$BIN' import targets '$WORK/targets.csv' | grep -q 
 check import-targets-again sh -c "'$BIN' import targets '$WORK/targets.csv' | grep -q '0 created, 2 updated'"
 check import-targets-refuses sh -c "! '$BIN' import targets '$WORK/bad-targets.csv' 2>'$WORK/bad-targets.err'"
 check import-targets-row-and-column sh -c "grep -q 'row 2, column target_year' '$WORK/bad-targets.err' && grep -q 'row 3, column city' '$WORK/bad-targets.err'"
+
+check search-reindex bash -c '"$1" search reindex | grep -q "^Search index rebuilt: [1-9][0-9]* documents"' _ "$BIN"
 
 member_token=$("$BIN" token create --email officer@example.org | tail -n 1)
 sec_token=$("$BIN" token create --email sec@example.org --label ci | tail -n 1)

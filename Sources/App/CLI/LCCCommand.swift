@@ -11,6 +11,7 @@ public struct LCCCommand: AsyncParsableCommand {
         abstract: "The LCC Platform: low-carbon city work of North-East Asia.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, UserCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self,
+            SearchCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
@@ -36,7 +37,12 @@ public struct LCCCommand: AsyncParsableCommand {
 func openDatabase(_ config: AppConfig, logger: Logger) async throws -> DatabaseHandle {
     let database = try await DatabaseHandle.open(config.database, logger: logger)
     do {
-        try await database.migrate()
+        let applied = try await database.migrate()
+        if let first = applied.first, let last = applied.last {
+            say(
+                "Database migrated: \(applied.count) migration\(applied.count == 1 ? "" : "s") applied"
+                    + (applied.count == 1 ? " (\(first))" : " (\(first) … \(last))"))
+        }
     } catch {
         await database.shutdown()
         throw error

@@ -72,13 +72,20 @@ public final class DatabaseHandle: Sendable {
         )
     }
 
-    /// Runs every migration not yet applied. Safe to call on every start.
-    public func migrate() async throws {
+    /// Runs every migration not yet applied, as one batch, and returns their names (empty when the
+    /// database was up to date). Safe to call on every start. The migrator's own two log lines per
+    /// migration are kept below `info`; callers say one line per batch.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .notice)
         let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
+            databases: databases, migrations: migrations, logger: quiet, on: MultiThreadedEventLoopGroup.singleton.any()
         )
         try await migrator.setupIfNeeded().get()
+        let pending = try await migrator.previewPrepareBatch().get().map { String(describing: type(of: $0.0)) }
         try await migrator.prepareBatch().get()
+        return pending
     }
 
     /// Drops a test schema (PostgreSQL only).
