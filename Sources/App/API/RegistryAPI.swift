@@ -144,7 +144,7 @@ struct RegistryAPI: Sendable {
         guard errors.isEmpty, let input else { throw AppError.validation(errors) }
         let action = try await services.actions.create(input, city: city, by: context.user)
         let document = try await document(try action.requireID(), city: city)
-        return JSONBody(value: document, status: .created, location: "/api/v1/cities/\(city.slug)/actions")
+        return JSONBody(value: document, status: .created, location: Paths.apiActions(city.slug))
     }
 
     struct UpdateBody: Decodable, Sendable {

@@ -69,7 +69,7 @@ struct CapacityController: Sendable {
                 "capacity.request", entity: "capacity_request", id: try record.requireID().uuidString, actor: context.user,
                 after: ["title": title, "city": city.slug], at: now, on: db)
         }
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 
@@ -111,7 +111,7 @@ struct CapacityController: Sendable {
         offer.availableTo = (fields["available_to"] ?? "").isEmpty ? nil : fields["available_to"]
         offer.createdBy = context.user.id
         try await offer.create(on: services.db)
-        return try SeeOther(location: "/capacity").response(from: request, context: context)
+        return try SeeOther(location: Paths.capacity).response(from: request, context: context)
     }
 
     /// The text fields and the three choice lists of a request or offer form, with the choices checked.
@@ -161,7 +161,7 @@ struct CapacityController: Sendable {
         }
         record.status = "matched"
         try await save(record, action: "capacity.match", user: context.user)
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 
@@ -180,7 +180,7 @@ struct CapacityController: Sendable {
         if !form["outcome"].isEmpty { record.outcome = String(form["outcome"].prefix(5000)) }
         if !form["feedback"].isEmpty { record.feedback = String(form["feedback"].prefix(5000)) }
         try await save(record, action: "capacity.status", user: context.user)
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 

@@ -37,8 +37,8 @@ enum CapacityPages {
             h1 { t("capacity.title") }
             para(.class("lead")) { t("capacity.lead") }
             ul(.class("inline")) {
-                li { link(.class("button"), .href("/capacity/requests/new")) { t("capacity.new_request") } }
-                li { link(.class("button secondary"), .href("/capacity/offers/new")) { t("capacity.new_offer") } }
+                li { link(.class("button"), .href(Paths.newCapacityRequest)) { t("capacity.new_request") } }
+                li { link(.class("button secondary"), .href(Paths.newCapacityOffer)) { t("capacity.new_offer") } }
             }
             section {
                 h2 { t("capacity.requests") }
@@ -47,7 +47,7 @@ enum CapacityPages {
                     tbody {
                         for request in requests {
                             tr {
-                                td { link(.href("/capacity/requests/\(request.id?.uuidString ?? "")")) { request.title } }
+                                td { link(.href(Paths.capacityRequest(request.id ?? UUID()))) { request.title } }
                                 td { t.pick(request.city.names) }
                                 td { span(.class("badge")) { t("capacity.status.\(request.status)") } }
                             }
@@ -79,7 +79,7 @@ enum CapacityPages {
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.new_request"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { t("capacity.new_request") }
             para(.class("hint")) { t("capacity.request_lead") }
             if let summary = Forms.errorSummary(
@@ -87,7 +87,7 @@ enum CapacityPages {
             {
                 summary
             }
-            form(.action("/capacity/requests/new"), .post, .class("line-form")) {
+            form(.action(Paths.newCapacityRequest), .post, .class("line-form")) {
                 Forms.csrf(csrf)
                 if user.isSecretariat {
                     Forms.text(
@@ -117,14 +117,14 @@ enum CapacityPages {
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.new_offer"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { t("capacity.new_offer") }
             if let summary = Forms.errorSummary(
                 errors, order: CapacityController.offerFields + ["topics", "languages", "formats"], t: t)
             {
                 summary
             }
-            form(.action("/capacity/offers/new"), .post, .class("line-form")) {
+            form(.action(Paths.newCapacityOffer), .post, .class("line-form")) {
                 Forms.csrf(csrf)
                 Forms.text(
                     "provider", label: t("capacity.field.provider"), value: fields["provider"] ?? "", errors: errors, t: t,
@@ -151,9 +151,9 @@ enum CapacityPages {
         chrome: Chrome
     ) -> String {
         let t = chrome.t
-        let id = record.id?.uuidString ?? ""
+        let id = record.id ?? UUID()
         return Layout.render(title: record.title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { record.title }
             para {
                 span(.class("badge")) { t("capacity.status.\(record.status)") }
@@ -199,7 +199,7 @@ enum CapacityPages {
             {
                 section {
                     h2 { t("capacity.progress") }
-                    form(.action("/capacity/requests/\(id)/status"), .post, .class("line-form")) {
+                    form(.action(Paths.capacityRequestStatus(id)), .post, .class("line-form")) {
                         Forms.csrf(csrf)
                         Forms.select(
                             "status", label: t("action_field.status"),
@@ -218,7 +218,7 @@ enum CapacityPages {
         }
     }
 
-    static func suggestions(_ items: [MatchSuggestion], field: String, id: String, secretariat: Bool, csrf: String, t: Translator)
+    static func suggestions(_ items: [MatchSuggestion], field: String, id: UUID, secretariat: Bool, csrf: String, t: Translator)
         -> Node
     {
         guard !items.isEmpty else { return para(.class("empty")) { t("capacity.no_suggestions") } }
@@ -229,7 +229,7 @@ enum CapacityPages {
                     " — " + t("capacity.score", ["score": String(item.score)])
                     ul { for reason in item.reasons { li { t(reason.key, reason.arguments) } } }
                     if secretariat {
-                        form(.action("/capacity/requests/\(id)/match"), .post, .class("inline")) {
+                        form(.action(Paths.matchCapacityRequest(id)), .post, .class("inline")) {
                             Forms.csrf(csrf)
                             switch item.target {
                             case .offer(let offer): input(.type("hidden"), .name("offer"), .value(offer.uuidString))

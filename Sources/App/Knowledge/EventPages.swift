@@ -6,18 +6,18 @@ enum EventPages {
         let t = chrome.t
         let title = t("knowledge.kind.event.plural")
         return Layout.render(title: title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { title }
             ul(.class("inline")) {
-                li { link(.href("/events")) { t("events.list_view") } }
+                li { link(.href(Paths.events)) { t("events.list_view") } }
                 li {
                     link(
                         .href(
-                            "/events?month="
-                                + (month.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? String(today.prefix(7))))
+                            Paths.eventsMonth(
+                                month.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? String(today.prefix(7))))
                     ) { t("events.month_view") }
                 }
-                li { link(.href("/events.ics")) { t("events.ics") } }
+                li { link(.href(Paths.eventsCalendar)) { t("events.ics") } }
             }
             if let month {
                 monthGrid(events, year: month.year, month: month.month, t: t)
@@ -54,11 +54,11 @@ enum EventPages {
         let weeks = stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<min($0 + 7, cells.count)]) }
         return section {
             nav(.class("pager"), .aria("label", t("events.month_view"))) {
-                link(.href("/events?month=\(previous)"), .rel("prev")) { "← " + previous }
+                link(.href(Paths.eventsMonth(previous)), .rel("prev")) { "← " + previous }
                 " "
                 strong { label }
                 " "
-                link(.href("/events?month=\(next)"), .rel("next")) { next + " →" }
+                link(.href(Paths.eventsMonth(next)), .rel("next")) { next + " →" }
             }
             table(.class("month")) {
                 thead {

@@ -10,12 +10,12 @@ enum KnowledgeEditPages {
     static func drafts(mine: [KnowledgeItem], queue: [KnowledgeItem], reviewer: Bool, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("knowledge.drafts"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { t("knowledge.drafts") }
             ul(.class("inline")) {
                 for kind in KnowledgeKind.allCases {
                     li {
-                        link(.class("button secondary"), .href("/knowledge/new?kind=\(kind.rawValue)")) {
+                        link(.class("button secondary"), .href(Paths.newKnowledgeRecord(kind))) {
                             t("knowledge.new.\(kind.rawValue)")
                         }
                     }
@@ -40,7 +40,7 @@ enum KnowledgeEditPages {
             tbody {
                 for item in items {
                     tr {
-                        td { link(.href("/knowledge/items/\(item.id?.uuidString ?? "")")) { t.pick(item.titles) } }
+                        td { link(.href(Paths.knowledgeItem(item.id ?? UUID()))) { t.pick(item.titles) } }
                         td { t("knowledge.kind.\(item.kind)") }
                         td { span(.class("badge")) { t("knowledge.state.\(item.state)") } }
                         td { "v\(item.version)" }
@@ -54,9 +54,9 @@ enum KnowledgeEditPages {
     static func item(_ view: KnowledgeView, access: KnowledgeAccess, fileName: String?, csrf: String, chrome: Chrome) -> String {
         let t = chrome.t
         let item = view.item
-        let id = item.id?.uuidString ?? ""
+        let id = item.id ?? UUID()
         return Layout.render(title: t.pick(item.titles), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
             h1 { t.pick(item.titles) }
             para {
                 span(.class("badge")) { t("knowledge.state.\(item.state)") }
@@ -69,23 +69,23 @@ enum KnowledgeEditPages {
             if let body = item.bodies[t.locale.rawValue] ?? item.bodies["en"] ?? item.bodies.values.sorted().first {
                 Markdown.render(body)
             }
-            if let fileName { para { link(.href("/files/\(item.fileID?.uuidString ?? "")/\(fileName)")) { fileName } } }
+            if let fileName { para { link(.href(Paths.storedFile(item.fileID ?? UUID(), fileName))) { fileName } } }
             div(.class("actions")) {
                 if access.canEdit {
-                    link(.class("button secondary"), .href("/knowledge/items/\(id)/edit")) { t("knowledge.edit") }
+                    link(.class("button secondary"), .href(Paths.editKnowledgeItem(id))) { t("knowledge.edit") }
                 }
                 if access.canSubmit {
-                    form(.action("/knowledge/items/\(id)/submit"), .post, .class("inline")) {
+                    form(.action(Paths.submitKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.submit(t("knowledge.submit"))
                     }
                 }
                 if access.canReview {
-                    form(.action("/knowledge/items/\(id)/publish"), .post, .class("inline")) {
+                    form(.action(Paths.publishKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.submit(t("knowledge.publish"))
                     }
-                    form(.action("/knowledge/items/\(id)/return"), .post, .class("inline")) {
+                    form(.action(Paths.returnKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.text(
                             "comment", label: t("knowledge.return_comment"), value: "", errors: [:], t: t, required: true,
@@ -98,7 +98,7 @@ enum KnowledgeEditPages {
                 section {
                     h2 { t("knowledge.photo") }
                     form(
-                        .action("/knowledge/items/\(id)/photo"), .post, .custom("enctype", "multipart/form-data"),
+                        .action(Paths.knowledgeItemPhoto(id)), .post, .custom("enctype", "multipart/form-data"),
                         .class("line-form")
                     ) {
                         Forms.csrf(csrf)
@@ -120,7 +120,7 @@ enum KnowledgeEditPages {
                 section {
                     h2 { t("knowledge.file") }
                     para(.class("hint")) { t("knowledge.file_hint", ["mb": String(UploadLimits.publicationBytes / 1024 / 1024)]) }
-                    form(.action("/knowledge/items/\(id)/file"), .post, .custom("enctype", "multipart/form-data")) {
+                    form(.action(Paths.knowledgeItemFile(id)), .post, .custom("enctype", "multipart/form-data")) {
                         Forms.csrf(csrf)
                         input(
                             .type("file"), .id("f-file"), .name("file"), .required(),
@@ -138,9 +138,9 @@ enum KnowledgeEditPages {
     ) -> String {
         let t = chrome.t
         let title = t(editing == nil ? "knowledge.new.\(kind.rawValue)" : "knowledge.edit")
-        let action = editing.map { "/knowledge/items/\($0.uuidString)/edit" } ?? "/knowledge/new?kind=\(kind.rawValue)"
+        let action = editing.map(Paths.editKnowledgeItem) ?? Paths.newKnowledgeRecord(kind)
         return Layout.render(title: title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
             h1 { title }
             para(.class("hint")) { t("knowledge.form_lead") }
             if let summary = Forms.errorSummary(errors, order: order, t: t) { summary }

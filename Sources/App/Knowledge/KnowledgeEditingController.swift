@@ -114,7 +114,7 @@ struct KnowledgeEditingController: Sendable {
             }.response(from: request, context: context)
         }
         try await commit(item, action: isNew ? "knowledge.create" : "knowledge.update", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -160,7 +160,7 @@ struct KnowledgeEditingController: Sendable {
         item.state = state.rawValue
         if state == .published && item.publishedAt == nil { item.publishedAt = services.clock.now() }
         try await commit(item, action: action, user: context.user, comment: form["comment"].isEmpty ? nil : form["comment"])
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -181,7 +181,7 @@ struct KnowledgeEditingController: Sendable {
         let stored = try await StoredFiles.store(file.data, filename: name, contentType: type, by: context.user, on: services.db)
         item.fileID = stored
         try await commit(item, action: "knowledge.file", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -208,7 +208,7 @@ struct KnowledgeEditingController: Sendable {
         item.photoCaption = String(caption.prefix(500))
         item.photoCredit = String(credit.prefix(300))
         try await commit(item, action: "knowledge.photo", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 

@@ -8,7 +8,7 @@ struct KnowledgeView: Sendable {
     let cityNames: [String: String]?
 
     var kind: KnowledgeKind { KnowledgeKind(rawValue: item.kind) ?? .news }
-    var url: String { kind.path(item.slug) }
+    var url: String { Paths.knowledgeRecord(kind, item.slug) }
     var pathways: [String] { item.pathways.split(separator: ";").map(String.init) }
     func list(_ text: String) -> [String] { text.split(separator: ";").map(String.init) }
 }
@@ -32,12 +32,12 @@ enum KnowledgePages {
             searchBox(query: "", t: t)
             ul(.class("inline")) {
                 for kind in [KnowledgeKind.caseStudy, .news, .event] {
-                    li { link(.href("/\(kind.pathSegment)")) { t("knowledge.kind.\(kind.rawValue).plural") } }
+                    li { link(.href(Paths.knowledgeList(kind))) { t("knowledge.kind.\(kind.rawValue).plural") } }
                 }
-                li { link(.href("/programmes")) { t("programmes.title") } }
-                li { link(.href("/events.ics")) { t("events.ics") } }
-                li { link(.href("/feed.atom")) { t("knowledge.feed") } }
-                li { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
+                li { link(.href(Paths.programmes)) { t("programmes.title") } }
+                li { link(.href(Paths.eventsCalendar)) { t("events.ics") } }
+                li { link(.href(Paths.newsFeed)) { t("knowledge.feed") } }
+                li { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
             }
             section {
                 h2 { t("knowledge.kind.case_study.plural") }
@@ -55,7 +55,7 @@ enum KnowledgePages {
     }
 
     static func searchBox(query: String, t: Translator) -> Node {
-        form(.action("/search"), .get, .class("search"), .custom("role", "search")) {
+        form(.action(Paths.search), .get, .class("search"), .custom("role", "search")) {
             label(.for("f-q")) { t("search.label") }
             input(.type("search"), .id("f-q"), .name("q"), .value(query), .maxlength(200))
             Forms.submit(t("search.submit"))
@@ -95,7 +95,7 @@ enum KnowledgePages {
         let t = chrome.t
         let title = t("knowledge.kind.\(kind.rawValue).plural")
         return Layout.render(title: title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { title }
             searchBox(query: "", t: t)
             cards(items, t: t)
@@ -108,9 +108,9 @@ enum KnowledgePages {
         let title = t.pick(item.titles)
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href("/knowledge")) { t("knowledge.title") }
+                link(.href(Paths.knowledge)) { t("knowledge.title") }
                 " · "
-                link(.href("/\(view.kind.pathSegment)")) { t("knowledge.kind.\(view.kind.rawValue).plural") }
+                link(.href(Paths.knowledgeList(view.kind))) { t("knowledge.kind.\(view.kind.rawValue).plural") }
             }
             h1(.lang(item.titles[t.locale.rawValue] != nil ? t.locale.rawValue : "en")) { title }
             Components.languages(
@@ -123,7 +123,7 @@ enum KnowledgePages {
                         Node.void(
                             "img",
                             [
-                                .custom("src", "/files/\(photoID.uuidString)/\(photoName)"),
+                                .custom("src", Paths.storedFile(photoID, photoName)),
                                 .custom("alt", item.photoCaption ?? ""),
                             ]),
                         Node.element(

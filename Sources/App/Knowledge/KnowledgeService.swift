@@ -9,17 +9,6 @@ enum KnowledgeKind: String, Sendable, CaseIterable {
     case news
     case event
     case publication
-
-    var pathSegment: String {
-        switch self {
-        case .caseStudy: "case-studies"
-        case .news: "news"
-        case .event: "events"
-        case .publication: "publications"
-        }
-    }
-
-    func path(_ slug: String) -> String { "/\(pathSegment)/\(slug)" }
 }
 
 /// Loading, versioning and indexing of knowledge records.

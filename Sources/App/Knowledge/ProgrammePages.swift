@@ -38,7 +38,7 @@ enum ProgrammePages {
     static func list(_ programmes: [Programme], chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("programmes.title"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { t("programmes.title") }
             for kind in ["network", "programme", "project", "initiative", "policy"] {
                 let items = programmes.filter { $0.kind == kind }
@@ -48,7 +48,7 @@ enum ProgrammePages {
                         ul {
                             for programme in items {
                                 li {
-                                    link(.href("/programmes/\(programme.slug)")) { t.pick(programme.names) }
+                                    link(.href(Paths.programme(programme.slug))) { t.pick(programme.names) }
                                     if !programme.pathways.isEmpty {
                                         " · " + programme.pathways.map { t("pathway.\($0)") }.joined(separator: ", ")
                                     }
@@ -64,7 +64,7 @@ enum ProgrammePages {
     static func show(_ programme: Programme, cities: [City], records: [KnowledgeView], chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t.pick(programme.names), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/programmes")) { t("programmes.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.programmes)) { t("programmes.title") } }
             h1 { t.pick(programme.names) }
             Components.languages(programme.names, t: t)
             if let details = programme.details { para(.class("lead")) { details } }
