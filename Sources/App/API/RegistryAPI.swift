@@ -167,7 +167,7 @@ struct RegistryAPI: Sendable {
             UpdateBody.self, from: request, allowedKeys: ["date", "status", "achieved_reduction", "evidence", "note"])
         let (input, errors) = UpdateInput.validate(
             [
-                "on_date": body.date ?? "", "status": body.status ?? action.status,
+                "on_date": body.date ?? "", "status": body.status ?? action.status.rawValue,
                 "achieved_reduction": body.achievedReduction.map(LineColumns.format) ?? "", "evidence": body.evidence ?? "",
                 "note": body.note ?? "",
             ], now: services.clock.now())

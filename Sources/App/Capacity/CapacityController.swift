@@ -59,7 +59,7 @@ struct CapacityController: Sendable {
         record.topics = sets["topics"]!.joined(separator: ";")
         record.languages = sets["languages"]!.joined(separator: ";")
         record.formats = sets["formats"]!.joined(separator: ";")
-        record.status = "open"
+        record.status = .open
         (record.outcome, record.feedback) = ("", "")
         record.createdBy = context.user.id
         let now = services.clock.now()
@@ -159,7 +159,7 @@ struct CapacityController: Sendable {
         } else {
             throw AppError.validation(["offer": "validation.choice"])
         }
-        record.status = "matched"
+        record.status = .matched
         try await save(record, action: "capacity.match", user: context.user)
         return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
@@ -171,11 +171,10 @@ struct CapacityController: Sendable {
         let record = try await load(context)
         guard context.user.isSecretariat || context.user.cityID == record.$city.id else { throw AppError.forbidden }
         let form = try await FormData.read(request)
-        let next = form["status"]
-        let order = CapacityTaxonomy.statuses
-        guard let from = order.firstIndex(of: record.status), let to = order.firstIndex(of: next), to > from, next != "matched"
-        else { throw AppError.validation(["status": "capacity.error.status"]) }
-        if next == "closed" && form["outcome"].isEmpty { throw AppError.validation(["outcome": "validation.required"]) }
+        guard let next = CapacityRequestStatus(rawValue: form["status"]), record.status.mayReport(next) else {
+            throw AppError.validation(["status": "capacity.error.status"])
+        }
+        if next == .closed && form["outcome"].isEmpty { throw AppError.validation(["outcome": "validation.required"]) }
         record.status = next
         if !form["outcome"].isEmpty { record.outcome = String(form["outcome"].prefix(5000)) }
         if !form["feedback"].isEmpty { record.feedback = String(form["feedback"].prefix(5000)) }
@@ -190,7 +189,7 @@ struct CapacityController: Sendable {
             try await record.save(on: db)
             try await Audit.record(
                 action, entity: "capacity_request", id: try record.requireID().uuidString, actor: user,
-                after: ["status": record.status], at: now, on: db)
+                after: ["status": record.status.rawValue], at: now, on: db)
         }
     }
 
@@ -215,14 +214,14 @@ struct CapacityController: Sendable {
                 formats: set($0.formats), regions: set($0.regions), availableFrom: $0.availableFrom, availableTo: $0.availableTo)
         }
         var evidence: [CapacityMatching.Evidence] = []
-        for action in try await MitigationAction.query(on: services.db).filter(\.$status == "completed").with(\.$city).all() {
+        for action in try await MitigationAction.query(on: services.db).filter(status: .completed).with(\.$city).all() {
             evidence.append(
                 .init(
                     cityID: action.$city.id, cityName: action.city.nameEn, topic: "sector_\(action.sector)", title: action.titleEn
                 ))
         }
         for item in try await KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.caseStudy.rawValue)
-            .filter(\.$state == "published").with(\.$city).all()
+            .filter(state: .published).with(\.$city).all()
         {
             guard let city = item.city else { continue }
             let cityID = try city.requireID()

@@ -49,7 +49,7 @@ enum CapacityPages {
                             tr {
                                 td { link(.href(Paths.capacityRequest(request.id ?? UUID()))) { request.title } }
                                 td { t.pick(request.city.names) }
-                                td { span(.class("badge")) { t("capacity.status.\(request.status)") } }
+                                td { span(.class("badge")) { t("capacity.status.\(request.status.rawValue)") } }
                             }
                         }
                     }
@@ -156,7 +156,7 @@ enum CapacityPages {
             para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { record.title }
             para {
-                span(.class("badge")) { t("capacity.status.\(record.status)") }
+                span(.class("badge")) { t("capacity.status.\(record.status.rawValue)") }
                 " " + t.pick(record.city.names)
             }
             if !record.details.isEmpty { para { record.details } }
@@ -186,7 +186,7 @@ enum CapacityPages {
                     dd { link(.href(Paths.city(peer.slug))) { t.pick(peer.names) } }
                 }
             }
-            if record.status == "open" {
+            if record.status == .open {
                 section {
                     h2 { t("capacity.suggested_offers") }
                     suggestions(offers, field: "offer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
@@ -195,7 +195,7 @@ enum CapacityPages {
                 }
             }
             if (user.isSecretariat || user.cityID == record.$city.id)
-                && (record.status == "matched" || record.status == "delivered")
+                && (record.status == .matched || record.status == .delivered)
             {
                 section {
                     h2 { t("capacity.progress") }
@@ -203,8 +203,8 @@ enum CapacityPages {
                         Forms.csrf(csrf)
                         Forms.select(
                             "status", label: t("action_field.status"),
-                            options: ["delivered", "closed"].filter { $0 != record.status }.map {
-                                ($0, t("capacity.status.\($0)"))
+                            options: [CapacityRequestStatus.delivered, .closed].filter { $0 != record.status }.map {
+                                ($0.rawValue, t("capacity.status.\($0.rawValue)"))
                             },
                             selected: "", errors: [:], t: t, required: true)
                         Forms.textArea(

@@ -23,7 +23,7 @@ struct FeedsController: Sendable {
 
     private func calendar(_ request: Request, city: City?) async throws -> String {
         var query = KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.event.rawValue)
-            .filter(\.$state == "published")
+            .filter(state: .published)
         if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
         let items = try await query.sort(\.$startsOn).all()
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
@@ -50,7 +50,7 @@ struct FeedsController: Sendable {
 
     private func atomFeed(_ request: Request) async throws -> String {
         let items = try await KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.news.rawValue)
-            .filter(\.$state == "published").sort(\.$publishedAt, .descending).range(..<50).all()
+            .filter(state: .published).sort(\.$publishedAt, .descending).range(..<50).all()
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
         let updated = items.compactMap { $0.updatedAt ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
@@ -98,7 +98,7 @@ struct FeedsController: Sendable {
             paths += [Paths.city(city.slug), Paths.cityTargets(city.slug), Paths.cityRegistry(city.slug)]
         }
         paths += try await Organisation.query(on: services.db).sort(\.$slug).all().map { Paths.organisation($0.slug) }
-        for item in try await KnowledgeItem.query(on: services.db).filter(\.$state == "published").sort(\.$slug).all() {
+        for item in try await KnowledgeItem.query(on: services.db).filter(state: .published).sort(\.$slug).all() {
             if let kind = KnowledgeKind(rawValue: item.kind) { paths.append(Paths.knowledgeRecord(kind, item.slug)) }
         }
         for inventory in try await Inventory.query(on: services.db).filter(\.$stateRaw == InventoryState.published.rawValue)

@@ -13,7 +13,7 @@ struct KnowledgeController: Sendable {
     }
 
     func published(_ kind: KnowledgeKind) -> QueryBuilder<KnowledgeItem> {
-        KnowledgeItem.query(on: services.db).filter(\.$kind == kind.rawValue).filter(\.$state == "published").with(\.$city)
+        KnowledgeItem.query(on: services.db).filter(\.$kind == kind.rawValue).filter(state: .published).with(\.$city)
     }
 
     func hub(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -86,7 +86,7 @@ struct KnowledgeController: Sendable {
             let mine = actions.filter { $0.$plan.id == plan.id }
             return TrainingPlan(
                 citySlug: plan.city.slug, cityNames: plan.city.names, title: plan.title, actions: mine.count,
-                updated: mine.filter { $0.lastUpdateOn != nil && $0.status != "planned" }.count)
+                updated: mine.filter { $0.lastUpdateOn != nil && $0.status != .planned }.count)
         }
         .sorted { $0.citySlug < $1.citySlug }
     }

@@ -42,7 +42,7 @@ enum KnowledgeEditPages {
                     tr {
                         td { link(.href(Paths.knowledgeItem(item.id ?? UUID()))) { t.pick(item.titles) } }
                         td { t("knowledge.kind.\(item.kind)") }
-                        td { span(.class("badge")) { t("knowledge.state.\(item.state)") } }
+                        td { span(.class("badge")) { t("knowledge.state.\(item.state.rawValue)") } }
                         td { "v\(item.version)" }
                     }
                 }
@@ -59,10 +59,10 @@ enum KnowledgeEditPages {
             para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
             h1 { t.pick(item.titles) }
             para {
-                span(.class("badge")) { t("knowledge.state.\(item.state)") }
+                span(.class("badge")) { t("knowledge.state.\(item.state.rawValue)") }
                 " v\(item.version) · " + t("knowledge.kind.\(item.kind)")
             }
-            if item.state == KnowledgeState.published.rawValue {
+            if item.state == .published {
                 para { link(.href(view.url)) { t("knowledge.public_page") } }
             }
             if let summary = Components.translated(item.summaries, t: t) { summary }

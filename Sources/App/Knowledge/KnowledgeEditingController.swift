@@ -15,7 +15,7 @@ struct KnowledgeEditingController: Sendable {
         let reviewer = KnowledgeAccess.isReviewer(context.user)
         let queue =
             reviewer
-            ? try await KnowledgeItem.query(on: services.db).filter(\.$state == KnowledgeState.inReview.rawValue)
+            ? try await KnowledgeItem.query(on: services.db).filter(state: .inReview)
                 .sort(\.$updatedAt).all() : []
         return HTMLResponse(
             html: KnowledgeEditPages.drafts(
@@ -40,7 +40,7 @@ struct KnowledgeEditingController: Sendable {
     func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = try kind(request)
         let item = KnowledgeItem()
-        item.state = KnowledgeState.draft.rawValue
+        item.state = .draft
         item.version = 0
         item.authorID = context.user.id
         item.fileID = nil
@@ -127,9 +127,9 @@ struct KnowledgeEditingController: Sendable {
             try await KnowledgeVersions.record(item, author: user, at: now, on: db)
             try await Audit.record(
                 action, entity: "knowledge_item", id: try item.requireID().uuidString, actor: user,
-                after: ["state": item.state, "slug": item.slug, "comment": comment], at: now, on: db)
+                after: ["state": item.state.rawValue, "slug": item.slug, "comment": comment], at: now, on: db)
         }
-        if item.state == KnowledgeState.published.rawValue {
+        if item.state == .published {
             try await SearchIndex.put([SearchIndexer.document(item)], on: services.db)
         } else {
             try await SearchIndex.remove(type: item.kind, key: item.slug, on: services.db)
@@ -157,7 +157,7 @@ struct KnowledgeEditingController: Sendable {
         guard access[keyPath: allowed] else { throw AppError.forbidden }
         let form = try await FormData.read(request)
         if state == .draft && form["comment"].isEmpty { throw AppError.validation(["comment": "validation.reason_required"]) }
-        item.state = state.rawValue
+        item.state = state
         if state == .published && item.publishedAt == nil { item.publishedAt = services.clock.now() }
         try await commit(item, action: action, user: context.user, comment: form["comment"].isEmpty ? nil : form["comment"])
         return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(

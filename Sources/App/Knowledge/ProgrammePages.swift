@@ -24,7 +24,7 @@ struct ProgrammesController: Sendable {
                 }
                 let cities = try await CityProgramme.query(on: services.db).filter(\.$programme.$id == programme.requireID())
                     .with(\.$city).all().map(\.city).sorted { $0.nameEn < $1.nameEn }
-                let records = try await KnowledgeItem.query(on: services.db).filter(\.$state == "published")
+                let records = try await KnowledgeItem.query(on: services.db).filter(state: .published)
                     .filter(\.$programmes, .custom("LIKE"), "%\(slug)%").with(\.$city).all()
                     .filter { $0.programmes.split(separator: ";").contains(Substring(slug)) }
                 return ProgrammePages.show(

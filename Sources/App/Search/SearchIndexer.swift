@@ -21,7 +21,7 @@ struct SearchIndexer: Sendable {
         try await sql.delete(from: SearchIndex.terms).run()
         try await sql.delete(from: SearchIndex.documents).run()
         var documents: [SearchDocument] = []
-        for item in try await KnowledgeItem.query(on: db).filter(\.$state == "published").with(\.$city).all() {
+        for item in try await KnowledgeItem.query(on: db).filter(state: .published).with(\.$city).all() {
             documents.append(Self.document(item))
         }
         documents += try await City.query(on: db).all().map(Self.document)

@@ -9,7 +9,8 @@ struct SecretariatController: Sendable {
 
     func applications(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
         let status =
-            request.query("status").isEmpty && !request.uri.queryParameters.has("status") ? "pending" : request.query("status")
+            request.query("status").isEmpty && !request.uri.queryParameters.has("status")
+            ? ApplicationStatus.pending.rawValue : request.query("status")
         let page = try await membership.list(status: status, page: request.pageNumber, perPage: 50)
         return HTMLResponse(
             html: SecretariatPages.applications(page, status: status, chrome: services.chrome(request, context.base)))
