@@ -1,5 +1,4 @@
 import CarbonAccounting
-import FluentKit
 import Foundation
 
 enum KnowledgeEditPages {
@@ -7,7 +6,7 @@ enum KnowledgeEditPages {
         ["title_en", "slug", "city", "country", "sector", "gpc_ref", "pathways", "results"] + KnowledgeForm.eventFields
 
     /// The author's drafts and the reviewers' queue.
-    static func drafts(mine: [KnowledgeItem], queue: [KnowledgeItem], reviewer: Bool, chrome: Chrome) -> String {
+    static func drafts(_ model: KnowledgeDraftsModel, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("knowledge.drafts"), chrome: chrome) {
             para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
@@ -23,27 +22,27 @@ enum KnowledgeEditPages {
             }
             section {
                 h2 { t("knowledge.mine") }
-                itemTable(mine, t: t)
+                itemTable(model.mine, t: t)
             }
-            if reviewer {
+            if model.reviewer {
                 section {
                     h2 { t("knowledge.review_queue") }
-                    itemTable(queue, t: t)
+                    itemTable(model.queue, t: t)
                 }
             }
         }
     }
 
-    static func itemTable(_ items: [KnowledgeItem], t: Translator) -> Node {
-        guard !items.isEmpty else { return para(.class("empty")) { t("knowledge.none") } }
+    static func itemTable(_ records: [KnowledgeRecord], t: Translator) -> Node {
+        guard !records.isEmpty else { return para(.class("empty")) { t("knowledge.none") } }
         return table {
             tbody {
-                for item in items {
+                for record in records {
                     tr {
-                        td { link(.href(Paths.knowledgeItem(item.id ?? UUID()))) { t.pick(item.titles) } }
-                        td { t("knowledge.kind.\(item.kind)") }
-                        td { span(.class("badge")) { t("knowledge.state.\(item.state.rawValue)") } }
-                        td { "v\(item.version)" }
+                        td { link(.href(Paths.knowledgeItem(record.id))) { t.pick(record.titles) } }
+                        td { t("knowledge.kind.\(record.kind.rawValue)") }
+                        td { span(.class("badge")) { t("knowledge.state.\(record.state.rawValue)") } }
+                        td { "v\(record.version)" }
                     }
                 }
             }
@@ -51,25 +50,28 @@ enum KnowledgeEditPages {
     }
 
     /// A record in any state, with what the viewer may do next.
-    static func item(_ view: KnowledgeView, access: KnowledgeAccess, fileName: String?, csrf: String, chrome: Chrome) -> String {
+    static func item(_ model: KnowledgeItemModel, csrf: String, chrome: Chrome) -> String {
         let t = chrome.t
-        let item = view.item
-        let id = item.id ?? UUID()
-        return Layout.render(title: t.pick(item.titles), chrome: chrome) {
+        let record = model.record
+        let access = model.access
+        let id = record.id
+        return Layout.render(title: t.pick(record.titles), chrome: chrome) {
             para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
-            h1 { t.pick(item.titles) }
+            h1 { t.pick(record.titles) }
             para {
-                span(.class("badge")) { t("knowledge.state.\(item.state.rawValue)") }
-                " v\(item.version) · " + t("knowledge.kind.\(item.kind)")
+                span(.class("badge")) { t("knowledge.state.\(record.state.rawValue)") }
+                " v\(record.version) · " + t("knowledge.kind.\(record.kind.rawValue)")
             }
-            if item.state == .published {
-                para { link(.href(view.url)) { t("knowledge.public_page") } }
+            if record.state == .published {
+                para { link(.href(record.url)) { t("knowledge.public_page") } }
             }
-            if let summary = Components.translated(item.summaries, t: t) { summary }
-            if let body = item.bodies[t.locale.rawValue] ?? item.bodies["en"] ?? item.bodies.values.sorted().first {
+            if let summary = Components.translated(record.summaries, t: t) { summary }
+            if let body = record.bodies[t.locale.rawValue] ?? record.bodies["en"] ?? record.bodies.values.sorted().first {
                 Markdown.render(body)
             }
-            if let fileName { para { link(.href(Paths.storedFile(item.fileID ?? UUID(), fileName))) { fileName } } }
+            if let fileID = record.fileID, let fileName = model.fileName {
+                para { link(.href(Paths.storedFile(fileID, fileName))) { fileName } }
+            }
             div(.class("actions")) {
                 if access.canEdit {
                     link(.class("button secondary"), .href(Paths.editKnowledgeItem(id))) { t("knowledge.edit") }
@@ -107,10 +109,10 @@ enum KnowledgeEditPages {
                             input(.type("file"), .id("f-photo"), .name("file"), .required(), .custom("accept", ".png,.jpg,.jpeg"))
                         }
                         Forms.text(
-                            "caption", label: t("knowledge.photo_caption"), value: item.photoCaption ?? "", errors: [:], t: t,
+                            "caption", label: t("knowledge.photo_caption"), value: record.photoCaption ?? "", errors: [:], t: t,
                             maxLength: 500)
                         Forms.text(
-                            "credit", label: t("knowledge.photo_credit"), value: item.photoCredit ?? "", errors: [:], t: t,
+                            "credit", label: t("knowledge.photo_credit"), value: record.photoCredit ?? "", errors: [:], t: t,
                             required: true, maxLength: 300)
                         Forms.submit(t("knowledge.upload"))
                     }

@@ -10,16 +10,9 @@ struct KnowledgeEditingController: Sendable {
     let services: Services
 
     func drafts(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let mine = try await KnowledgeItem.query(on: services.db).filter(\.$authorID == context.user.id)
-            .sort(\.$updatedAt, .descending).all()
-        let reviewer = KnowledgeAccess.isReviewer(context.user)
-        let queue =
-            reviewer
-            ? try await KnowledgeItem.query(on: services.db).filter(state: .inReview)
-                .sort(\.$updatedAt).all() : []
-        return HTMLResponse(
-            html: KnowledgeEditPages.drafts(
-                mine: mine, queue: queue, reviewer: reviewer, chrome: services.chrome(request, context.base)))
+        let model = try await KnowledgeQueries.drafts(
+            author: context.user.id, reviewer: KnowledgeAccess.isReviewer(context.user), on: services.db)
+        return HTMLResponse(html: KnowledgeEditPages.drafts(model, chrome: services.chrome(request, context.base)))
     }
 
     private func kind(_ request: Request) throws -> KnowledgeKind {
@@ -54,10 +47,9 @@ struct KnowledgeEditingController: Sendable {
         try await item.$city.load(on: services.db)
         var fileName: String?
         if let fileID = item.fileID { fileName = try await StoredFiles.name(fileID, on: services.db) }
-        let view = KnowledgeView(item: item, citySlug: item.city?.slug, cityNames: item.city?.names)
-        let name = fileName
+        let model = KnowledgeItemModel(record: try KnowledgeRecord(item), access: access, fileName: fileName)
         return try await services.formPage(request, context.base) { chrome, csrf in
-            KnowledgeEditPages.item(view, access: access, fileName: name, csrf: csrf, chrome: chrome)
+            KnowledgeEditPages.item(model, csrf: csrf, chrome: chrome)
         }
     }
 
