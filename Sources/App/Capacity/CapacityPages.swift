@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 
 enum CapacityPages {
@@ -31,7 +30,7 @@ enum CapacityPages {
         ])
     }
 
-    static func index(requests: [CapacityRequest], offers: [CapacityOffer], chrome: Chrome) -> String {
+    static func index(_ model: CapacityIndexModel, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.title"), chrome: chrome) {
             h1 { t("capacity.title") }
@@ -42,13 +41,13 @@ enum CapacityPages {
             }
             section {
                 h2 { t("capacity.requests") }
-                if requests.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                if model.requests.isEmpty { para(.class("empty")) { t("knowledge.none") } }
                 table {
                     tbody {
-                        for request in requests {
+                        for request in model.requests {
                             tr {
-                                td { link(.href(Paths.capacityRequest(request.id ?? UUID()))) { request.title } }
-                                td { t.pick(request.city.names) }
+                                td { link(.href(Paths.capacityRequest(request.id))) { request.title } }
+                                td { t.pick(request.cityNames) }
                                 td { span(.class("badge")) { t("capacity.status.\(request.status.rawValue)") } }
                             }
                         }
@@ -57,14 +56,14 @@ enum CapacityPages {
             }
             section {
                 h2 { t("capacity.offers") }
-                if offers.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                if model.offers.isEmpty { para(.class("empty")) { t("knowledge.none") } }
                 ul {
-                    for offer in offers {
+                    for offer in model.offers {
                         li {
                             strong { offer.title }
                             " — " + offer.provider
                             para(.class("hint")) {
-                                offer.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ")
+                                offer.topics.map { t("capacity.topic.\($0)") }.joined(separator: ", ")
                             }
                         }
                     }
@@ -146,29 +145,25 @@ enum CapacityPages {
         }
     }
 
-    static func request(
-        _ record: CapacityRequest, offers: [MatchSuggestion], peers: [MatchSuggestion], user: CurrentUser, csrf: String,
-        chrome: Chrome
-    ) -> String {
+    static func request(_ record: CapacityRequestModel, csrf: String, chrome: Chrome) -> String {
         let t = chrome.t
-        let id = record.id ?? UUID()
+        let id = record.id
         return Layout.render(title: record.title, chrome: chrome) {
             para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { record.title }
             para {
                 span(.class("badge")) { t("capacity.status.\(record.status.rawValue)") }
-                " " + t.pick(record.city.names)
+                " " + t.pick(record.cityNames)
             }
             if !record.details.isEmpty { para { record.details } }
             dl(.class("facts")) {
                 dt { t("capacity.field.topics") }
-                dd { record.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ") }
+                dd { record.topics.map { t("capacity.topic.\($0)") }.joined(separator: ", ") }
                 dt { t("capacity.field.formats") }
-                dd { record.formats.split(separator: ";").map { t("capacity.format.\($0)") }.joined(separator: ", ") }
+                dd { record.formats.map { t("capacity.format.\($0)") }.joined(separator: ", ") }
                 dt { t("capacity.field.languages") }
                 dd {
-                    record.languages.split(separator: ";").map { ContentLanguage(rawValue: String($0))?.endonym ?? String($0) }
-                        .joined(separator: ", ")
+                    record.languages.map { ContentLanguage(rawValue: $0)?.endonym ?? $0 }.joined(separator: ", ")
                 }
                 for (key, value) in [
                     ("audience", record.audience), ("timing", record.timing), ("baseline", record.baseline),
@@ -177,11 +172,11 @@ enum CapacityPages {
                     dt { t("capacity.field.\(key)") }
                     dd { value }
                 }
-                if let offer = record.offer {
+                if let offer = record.matchedOffer {
                     dt { t("capacity.matched_offer") }
                     dd { offer.title + " — " + offer.provider }
                 }
-                if let peer = record.peerCity {
+                if let peer = record.matchedPeer {
                     dt { t("capacity.matched_peer") }
                     dd { link(.href(Paths.city(peer.slug))) { t.pick(peer.names) } }
                 }
@@ -189,14 +184,12 @@ enum CapacityPages {
             if record.status == .open {
                 section {
                     h2 { t("capacity.suggested_offers") }
-                    suggestions(offers, field: "offer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                    suggestions(record.offers, field: "offer", id: id, secretariat: record.canConfirm, csrf: csrf, t: t)
                     h2 { t("capacity.suggested_peers") }
-                    suggestions(peers, field: "peer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                    suggestions(record.peers, field: "peer", id: id, secretariat: record.canConfirm, csrf: csrf, t: t)
                 }
             }
-            if (user.isSecretariat || user.cityID == record.$city.id)
-                && (record.status == .matched || record.status == .delivered)
-            {
+            if record.canReport && (record.status == .matched || record.status == .delivered) {
                 section {
                     h2 { t("capacity.progress") }
                     form(.action(Paths.capacityRequestStatus(id)), .post, .class("line-form")) {
