@@ -87,7 +87,8 @@ enum CapacityMatching {
                 score += 1
                 reasons.append(.init(key: "match.region", arguments: ["country": need.country]))
             }
-            if (offer.availableFrom ?? "").isEmpty || offer.availableFrom! <= today {
+            // ISO days compare as text; no start date ("") comes before every day.
+            if (offer.availableFrom ?? "") <= today {
                 score += 1
                 reasons.append(.init(key: "match.available", arguments: [:]))
             }
