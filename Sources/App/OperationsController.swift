@@ -54,7 +54,7 @@ struct OperationsController: Sendable {
 
     func home(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let cityCount = try await City.query(on: services.db).count()
-        let memberCount = try await Organisation.query(on: services.db).filter(\.$status == "member").count()
+        let memberCount = try await Organisation.query(on: services.db).filter(status: .member).count()
         let listedCount = try await Organisation.query(on: services.db).count()
         let chrome = services.chrome(request, context)
         let t = chrome.t

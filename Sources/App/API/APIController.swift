@@ -129,7 +129,7 @@ struct APIController: Sendable {
         switch try await membership.submit(form) {
         case .failure(let error): throw error
         case .success(let submitted):
-            let statusURL = "/api/v1/membership-applications/status/\(submitted.token)"
+            let statusURL = Paths.apiApplicationStatus(submitted.token)
             return JSONBody(
                 value: ApplicationStatusDocument(
                     status: submitted.application.status, decisionReason: nil, decidedAt: nil,
@@ -146,7 +146,7 @@ struct APIController: Sendable {
             value: ApplicationStatusDocument(
                 status: application.status, decisionReason: application.decisionReason,
                 decidedAt: application.decidedAt,
-                statusURL: "/api/v1/membership-applications/status/\(token)", token: nil))
+                statusURL: Paths.apiApplicationStatus(token), token: nil))
     }
 
     func applications(_ request: Request, context: SecretariatContext) async throws -> JSONBody<ListDocument<ApplicationDocument>>

@@ -72,7 +72,7 @@ struct InventoryAPI: Sendable {
                         year: $0.year, level: $0.level, gwpSet: $0.gwpSet, state: $0.state.rawValue,
                         illustrative: $0.illustrative,
                         levelTotal: $0.levelTotal, territorial: $0.territorial,
-                        url: "/api/v1/cities/\(city.slug)/inventories/\($0.year)")
+                        url: Paths.apiInventory(city.slug, $0.year))
                 },
                 reported: reported.map {
                     ReportedEntry(
@@ -109,7 +109,7 @@ struct InventoryAPI: Sendable {
             city: city, year: year, level: settings.level, gwpSet: settings.gwpSet, boundary: settings.boundary, by: context.user)
         let computed = try await services.inventories.computed(inventory, city: city)
         return JSONBody(
-            value: InventoryDocument(computed), status: .created, location: "/api/v1/cities/\(city.slug)/inventories/\(year)")
+            value: InventoryDocument(computed), status: .created, location: Paths.apiInventory(city.slug, year))
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> JSONBody<InventoryDocument> {

@@ -144,7 +144,7 @@ struct RegistryAPI: Sendable {
         guard errors.isEmpty, let input else { throw AppError.validation(errors) }
         let action = try await services.actions.create(input, city: city, by: context.user)
         let document = try await document(try action.requireID(), city: city)
-        return JSONBody(value: document, status: .created, location: "/api/v1/cities/\(city.slug)/actions")
+        return JSONBody(value: document, status: .created, location: Paths.apiActions(city.slug))
     }
 
     struct UpdateBody: Decodable, Sendable {
@@ -167,7 +167,7 @@ struct RegistryAPI: Sendable {
             UpdateBody.self, from: request, allowedKeys: ["date", "status", "achieved_reduction", "evidence", "note"])
         let (input, errors) = UpdateInput.validate(
             [
-                "on_date": body.date ?? "", "status": body.status ?? action.status,
+                "on_date": body.date ?? "", "status": body.status ?? action.status.rawValue,
                 "achieved_reduction": body.achievedReduction.map(LineColumns.format) ?? "", "evidence": body.evidence ?? "",
                 "note": body.note ?? "",
             ], now: services.clock.now())

@@ -19,8 +19,8 @@ enum UserQueries {
             isExpert: user.isExpert, organisationID: user.$organisation.id, organisationSlug: organisation?.slug,
             organisationIsResourceCentre: organisation?.isResourceCentre ?? false,
             // A suspended organisation's people keep their account but edit nothing of it.
-            organisationSuspended: organisation?.status == "suspended",
-            cityID: organisation?.status == "suspended" ? nil : organisation?.$city.id
+            organisationSuspended: organisation?.status == .suspended,
+            cityID: organisation?.status == .suspended ? nil : organisation?.$city.id
         )
     }
 

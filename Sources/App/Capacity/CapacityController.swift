@@ -11,10 +11,9 @@ struct CapacityController: Sendable {
     static let offerFields = ["provider", "title", "description", "regions", "available_from", "available_to"]
 
     func index(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let requests = try await CapacityRequest.query(on: services.db).with(\.$city).sort(\.$createdAt, .descending).all()
-        let offers = try await CapacityOffer.query(on: services.db).sort(\.$title).all()
-        return HTMLResponse(
-            html: CapacityPages.index(requests: requests, offers: offers, chrome: services.chrome(request, context.base)))
+        HTMLResponse(
+            html: CapacityPages.index(
+                try await CapacityQueries.index(on: services.db), chrome: services.chrome(request, context.base)))
     }
 
     func newRequest(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
@@ -56,10 +55,10 @@ struct CapacityController: Sendable {
         record.audience = fields["audience"] ?? ""
         record.timing = fields["timing"] ?? ""
         record.baseline = fields["baseline"] ?? ""
-        record.topics = sets["topics"]!.joined(separator: ";")
-        record.languages = sets["languages"]!.joined(separator: ";")
-        record.formats = sets["formats"]!.joined(separator: ";")
-        record.status = "open"
+        record.topics = sets["topics", default: []].joined(separator: ";")
+        record.languages = sets["languages", default: []].joined(separator: ";")
+        record.formats = sets["formats", default: []].joined(separator: ";")
+        record.status = .open
         (record.outcome, record.feedback) = ("", "")
         record.createdBy = context.user.id
         let now = services.clock.now()
@@ -69,7 +68,7 @@ struct CapacityController: Sendable {
                 "capacity.request", entity: "capacity_request", id: try record.requireID().uuidString, actor: context.user,
                 after: ["title": title, "city": city.slug], at: now, on: db)
         }
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 
@@ -86,8 +85,8 @@ struct CapacityController: Sendable {
         let regions = (fields["regions"] ?? "").uppercased().split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map(
             String.init)
         if regions.contains(where: { !Validate.isCountryCode($0) }) { errors["regions"] = "validation.country" }
-        for name in ["available_from", "available_to"] where !(fields[name] ?? "").isEmpty && ISODay.parse(fields[name]!) == nil {
-            errors[name] = "actions.error.date"
+        for name in ["available_from", "available_to"] {
+            if let day = fields[name], !day.isEmpty, ISODay.parse(day) == nil { errors[name] = "actions.error.date" }
         }
         if let from = fields["available_from"], let to = fields["available_to"], !from.isEmpty, !to.isEmpty, to < from {
             errors["available_to"] = "knowledge.error.ends_before"
@@ -99,19 +98,19 @@ struct CapacityController: Sendable {
             }.response(from: request, context: context)
         }
         let offer = CapacityOffer()
-        offer.provider = fields["provider"]!
+        offer.provider = fields["provider", default: ""]
         offer.$organisation.id = context.user.organisationID
-        offer.title = fields["title"]!
+        offer.title = fields["title", default: ""]
         offer.details = fields["description"] ?? ""
-        offer.topics = sets["topics"]!.joined(separator: ";")
-        offer.languages = sets["languages"]!.joined(separator: ";")
-        offer.formats = sets["formats"]!.joined(separator: ";")
+        offer.topics = sets["topics", default: []].joined(separator: ";")
+        offer.languages = sets["languages", default: []].joined(separator: ";")
+        offer.formats = sets["formats", default: []].joined(separator: ";")
         offer.regions = regions.joined(separator: ";")
         offer.availableFrom = (fields["available_from"] ?? "").isEmpty ? nil : fields["available_from"]
         offer.availableTo = (fields["available_to"] ?? "").isEmpty ? nil : fields["available_to"]
         offer.createdBy = context.user.id
         try await offer.create(on: services.db)
-        return try SeeOther(location: "/capacity").response(from: request, context: context)
+        return try SeeOther(location: Paths.capacity).response(from: request, context: context)
     }
 
     /// The text fields and the three choice lists of a request or offer form, with the choices checked.
@@ -127,12 +126,15 @@ struct CapacityController: Sendable {
 
     static func checkSets(_ sets: [String: [String]]) -> [String: String] {
         var errors: [String: String] = [:]
-        if sets["topics"]!.isEmpty { errors["topics"] = "capacity.error.topics" }
-        if sets["topics"]!.contains(where: { !CapacityTaxonomy.topics.contains($0) }) { errors["topics"] = "validation.choice" }
-        if sets["languages"]!.isEmpty || sets["languages"]!.contains(where: { !Vocabulary.contentLanguages.contains($0) }) {
+        let (topics, languages, formats) = (
+            sets["topics", default: []], sets["languages", default: []], sets["formats", default: []]
+        )
+        if topics.isEmpty { errors["topics"] = "capacity.error.topics" }
+        if topics.contains(where: { !CapacityTaxonomy.topics.contains($0) }) { errors["topics"] = "validation.choice" }
+        if languages.isEmpty || languages.contains(where: { !Vocabulary.contentLanguages.contains($0) }) {
             errors["languages"] = "capacity.error.languages"
         }
-        if sets["formats"]!.isEmpty || sets["formats"]!.contains(where: { !CapacityTaxonomy.formats.contains($0) }) {
+        if formats.isEmpty || formats.contains(where: { !CapacityTaxonomy.formats.contains($0) }) {
             errors["formats"] = "capacity.error.formats"
         }
         return errors
@@ -140,10 +142,10 @@ struct CapacityController: Sendable {
 
     func show(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
         let record = try await load(context)
-        let suggestions = try await suggestions(for: record)
+        let model = try await CapacityQueries.page(
+            record, user: context.user, today: ISODay.format(services.clock.now()), on: services.db)
         return try await services.formPage(request, context.base) { chrome, csrf in
-            CapacityPages.request(
-                record, offers: suggestions.offers, peers: suggestions.peers, user: context.user, csrf: csrf, chrome: chrome)
+            CapacityPages.request(model, csrf: csrf, chrome: chrome)
         }
     }
 
@@ -159,9 +161,9 @@ struct CapacityController: Sendable {
         } else {
             throw AppError.validation(["offer": "validation.choice"])
         }
-        record.status = "matched"
+        record.status = .matched
         try await save(record, action: "capacity.match", user: context.user)
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 
@@ -169,18 +171,17 @@ struct CapacityController: Sendable {
     /// requesting city's members).
     func status(_ request: Request, context: SignedInContext) async throws -> Response {
         let record = try await load(context)
-        guard context.user.isSecretariat || context.user.cityID == record.$city.id else { throw AppError.forbidden }
+        guard CapacityQueries.mayReport(context.user, on: record) else { throw AppError.forbidden }
         let form = try await FormData.read(request)
-        let next = form["status"]
-        let order = CapacityTaxonomy.statuses
-        guard let from = order.firstIndex(of: record.status), let to = order.firstIndex(of: next), to > from, next != "matched"
-        else { throw AppError.validation(["status": "capacity.error.status"]) }
-        if next == "closed" && form["outcome"].isEmpty { throw AppError.validation(["outcome": "validation.required"]) }
+        guard let next = CapacityRequestStatus(rawValue: form["status"]), record.status.mayReport(next) else {
+            throw AppError.validation(["status": "capacity.error.status"])
+        }
+        if next == .closed && form["outcome"].isEmpty { throw AppError.validation(["outcome": "validation.required"]) }
         record.status = next
         if !form["outcome"].isEmpty { record.outcome = String(form["outcome"].prefix(5000)) }
         if !form["feedback"].isEmpty { record.feedback = String(form["feedback"].prefix(5000)) }
         try await save(record, action: "capacity.status", user: context.user)
-        return try SeeOther(location: "/capacity/requests/\(try record.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
 
@@ -190,7 +191,7 @@ struct CapacityController: Sendable {
             try await record.save(on: db)
             try await Audit.record(
                 action, entity: "capacity_request", id: try record.requireID().uuidString, actor: user,
-                after: ["status": record.status], at: now, on: db)
+                after: ["status": record.status.rawValue], at: now, on: db)
         }
     }
 
@@ -200,43 +201,5 @@ struct CapacityController: Sendable {
                 .with(\.$peerCity).first()
         else { throw AppError.notFound }
         return record
-    }
-
-    /// Offers and peer cities for a request: every offer, plus the evidence of other cities
-    /// (completed actions by sector, published case studies by sector and pathway): three queries.
-    func suggestions(for record: CapacityRequest) async throws -> (offers: [MatchSuggestion], peers: [MatchSuggestion]) {
-        func set(_ text: String) -> Set<String> { Set(text.split(separator: ";").map(String.init)) }
-        let need = CapacityMatching.Need(
-            topics: set(record.topics), languages: set(record.languages), formats: set(record.formats),
-            country: record.city.country, cityID: try record.city.requireID())
-        let offers = try await CapacityOffer.query(on: services.db).all().map {
-            CapacityMatching.OfferInfo(
-                id: try $0.requireID(), title: $0.title, topics: set($0.topics), languages: set($0.languages),
-                formats: set($0.formats), regions: set($0.regions), availableFrom: $0.availableFrom, availableTo: $0.availableTo)
-        }
-        var evidence: [CapacityMatching.Evidence] = []
-        for action in try await MitigationAction.query(on: services.db).filter(\.$status == "completed").with(\.$city).all() {
-            evidence.append(
-                .init(
-                    cityID: action.$city.id, cityName: action.city.nameEn, topic: "sector_\(action.sector)", title: action.titleEn
-                ))
-        }
-        for item in try await KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.caseStudy.rawValue)
-            .filter(\.$state == "published").with(\.$city).all()
-        {
-            guard let city = item.city else { continue }
-            let cityID = try city.requireID()
-            if let sector = item.sector {
-                evidence.append(.init(cityID: cityID, cityName: city.nameEn, topic: "sector_\(sector)", title: item.titleEn))
-            }
-            for pathway in item.pathways.split(separator: ";") {
-                evidence.append(.init(cityID: cityID, cityName: city.nameEn, topic: String(pathway), title: item.titleEn))
-            }
-        }
-        let today = ISODay.format(services.clock.now())
-        return (
-            CapacityMatching.offers(for: need, offers: offers, today: today),
-            CapacityMatching.peers(for: need, evidence: evidence)
-        )
     }
 }

@@ -1,14 +1,13 @@
 import Foundation
 
 /// The words of capacity building: topics aligned with the GPC sectors and the five pathways (plus
-/// cross-cutting skills), formats and the statuses of a request.
+/// cross-cutting skills) and formats. A request's statuses are `CapacityRequestStatus`.
 enum CapacityTaxonomy {
     static let topics = [
         "sector_I", "sector_II", "sector_III", "sector_IV", "sector_V", "ghg_inventory", "targets_planning", "finance",
         "air_quality", "low_emission", "nature_based", "circular", "resilient", "equitable_people_centred",
     ]
     static let formats = ["training", "study_tour", "expert_advice", "peer_exchange", "analytical_study"]
-    static let statuses = ["open", "matched", "delivered", "closed"]
 
     /// The GPC sector code of a sector topic ("sector_II" → "II").
     static func sector(_ topic: String) -> String? { topic.hasPrefix("sector_") ? String(topic.dropFirst(7)) : nil }
@@ -88,7 +87,8 @@ enum CapacityMatching {
                 score += 1
                 reasons.append(.init(key: "match.region", arguments: ["country": need.country]))
             }
-            if (offer.availableFrom ?? "").isEmpty || offer.availableFrom! <= today {
+            // ISO days compare as text; no start date ("") comes before every day.
+            if (offer.availableFrom ?? "") <= today {
                 score += 1
                 reasons.append(.init(key: "match.available", arguments: [:]))
             }

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 
 enum CapacityPages {
@@ -31,25 +30,25 @@ enum CapacityPages {
         ])
     }
 
-    static func index(requests: [CapacityRequest], offers: [CapacityOffer], chrome: Chrome) -> String {
+    static func index(_ model: CapacityIndexModel, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.title"), chrome: chrome) {
             h1 { t("capacity.title") }
             para(.class("lead")) { t("capacity.lead") }
             ul(.class("inline")) {
-                li { link(.class("button"), .href("/capacity/requests/new")) { t("capacity.new_request") } }
-                li { link(.class("button secondary"), .href("/capacity/offers/new")) { t("capacity.new_offer") } }
+                li { link(.class("button"), .href(Paths.newCapacityRequest)) { t("capacity.new_request") } }
+                li { link(.class("button secondary"), .href(Paths.newCapacityOffer)) { t("capacity.new_offer") } }
             }
             section {
                 h2 { t("capacity.requests") }
-                if requests.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                if model.requests.isEmpty { para(.class("empty")) { t("knowledge.none") } }
                 table {
                     tbody {
-                        for request in requests {
+                        for request in model.requests {
                             tr {
-                                td { link(.href("/capacity/requests/\(request.id?.uuidString ?? "")")) { request.title } }
-                                td { t.pick(request.city.names) }
-                                td { span(.class("badge")) { t("capacity.status.\(request.status)") } }
+                                td { link(.href(Paths.capacityRequest(request.id))) { request.title } }
+                                td { t.pick(request.cityNames) }
+                                td { span(.class("badge")) { t("capacity.status.\(request.status.rawValue)") } }
                             }
                         }
                     }
@@ -57,14 +56,14 @@ enum CapacityPages {
             }
             section {
                 h2 { t("capacity.offers") }
-                if offers.isEmpty { para(.class("empty")) { t("knowledge.none") } }
+                if model.offers.isEmpty { para(.class("empty")) { t("knowledge.none") } }
                 ul {
-                    for offer in offers {
+                    for offer in model.offers {
                         li {
                             strong { offer.title }
                             " — " + offer.provider
                             para(.class("hint")) {
-                                offer.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ")
+                                offer.topics.map { t("capacity.topic.\($0)") }.joined(separator: ", ")
                             }
                         }
                     }
@@ -79,7 +78,7 @@ enum CapacityPages {
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.new_request"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { t("capacity.new_request") }
             para(.class("hint")) { t("capacity.request_lead") }
             if let summary = Forms.errorSummary(
@@ -87,7 +86,7 @@ enum CapacityPages {
             {
                 summary
             }
-            form(.action("/capacity/requests/new"), .post, .class("line-form")) {
+            form(.action(Paths.newCapacityRequest), .post, .class("line-form")) {
                 Forms.csrf(csrf)
                 if user.isSecretariat {
                     Forms.text(
@@ -117,14 +116,14 @@ enum CapacityPages {
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("capacity.new_offer"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { t("capacity.new_offer") }
             if let summary = Forms.errorSummary(
                 errors, order: CapacityController.offerFields + ["topics", "languages", "formats"], t: t)
             {
                 summary
             }
-            form(.action("/capacity/offers/new"), .post, .class("line-form")) {
+            form(.action(Paths.newCapacityOffer), .post, .class("line-form")) {
                 Forms.csrf(csrf)
                 Forms.text(
                     "provider", label: t("capacity.field.provider"), value: fields["provider"] ?? "", errors: errors, t: t,
@@ -146,29 +145,25 @@ enum CapacityPages {
         }
     }
 
-    static func request(
-        _ record: CapacityRequest, offers: [MatchSuggestion], peers: [MatchSuggestion], user: CurrentUser, csrf: String,
-        chrome: Chrome
-    ) -> String {
+    static func request(_ record: CapacityRequestModel, csrf: String, chrome: Chrome) -> String {
         let t = chrome.t
-        let id = record.id?.uuidString ?? ""
+        let id = record.id
         return Layout.render(title: record.title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/capacity")) { t("capacity.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.capacity)) { t("capacity.title") } }
             h1 { record.title }
             para {
-                span(.class("badge")) { t("capacity.status.\(record.status)") }
-                " " + t.pick(record.city.names)
+                span(.class("badge")) { t("capacity.status.\(record.status.rawValue)") }
+                " " + t.pick(record.cityNames)
             }
             if !record.details.isEmpty { para { record.details } }
             dl(.class("facts")) {
                 dt { t("capacity.field.topics") }
-                dd { record.topics.split(separator: ";").map { t("capacity.topic.\($0)") }.joined(separator: ", ") }
+                dd { record.topics.map { t("capacity.topic.\($0)") }.joined(separator: ", ") }
                 dt { t("capacity.field.formats") }
-                dd { record.formats.split(separator: ";").map { t("capacity.format.\($0)") }.joined(separator: ", ") }
+                dd { record.formats.map { t("capacity.format.\($0)") }.joined(separator: ", ") }
                 dt { t("capacity.field.languages") }
                 dd {
-                    record.languages.split(separator: ";").map { ContentLanguage(rawValue: String($0))?.endonym ?? String($0) }
-                        .joined(separator: ", ")
+                    record.languages.map { ContentLanguage(rawValue: $0)?.endonym ?? $0 }.joined(separator: ", ")
                 }
                 for (key, value) in [
                     ("audience", record.audience), ("timing", record.timing), ("baseline", record.baseline),
@@ -177,34 +172,32 @@ enum CapacityPages {
                     dt { t("capacity.field.\(key)") }
                     dd { value }
                 }
-                if let offer = record.offer {
+                if let offer = record.matchedOffer {
                     dt { t("capacity.matched_offer") }
                     dd { offer.title + " — " + offer.provider }
                 }
-                if let peer = record.peerCity {
+                if let peer = record.matchedPeer {
                     dt { t("capacity.matched_peer") }
                     dd { link(.href(Paths.city(peer.slug))) { t.pick(peer.names) } }
                 }
             }
-            if record.status == "open" {
+            if record.status == .open {
                 section {
                     h2 { t("capacity.suggested_offers") }
-                    suggestions(offers, field: "offer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                    suggestions(record.offers, field: "offer", id: id, secretariat: record.canConfirm, csrf: csrf, t: t)
                     h2 { t("capacity.suggested_peers") }
-                    suggestions(peers, field: "peer", id: id, secretariat: user.isSecretariat, csrf: csrf, t: t)
+                    suggestions(record.peers, field: "peer", id: id, secretariat: record.canConfirm, csrf: csrf, t: t)
                 }
             }
-            if (user.isSecretariat || user.cityID == record.$city.id)
-                && (record.status == "matched" || record.status == "delivered")
-            {
+            if record.canReport && (record.status == .matched || record.status == .delivered) {
                 section {
                     h2 { t("capacity.progress") }
-                    form(.action("/capacity/requests/\(id)/status"), .post, .class("line-form")) {
+                    form(.action(Paths.capacityRequestStatus(id)), .post, .class("line-form")) {
                         Forms.csrf(csrf)
                         Forms.select(
                             "status", label: t("action_field.status"),
-                            options: ["delivered", "closed"].filter { $0 != record.status }.map {
-                                ($0, t("capacity.status.\($0)"))
+                            options: [CapacityRequestStatus.delivered, .closed].filter { $0 != record.status }.map {
+                                ($0.rawValue, t("capacity.status.\($0.rawValue)"))
                             },
                             selected: "", errors: [:], t: t, required: true)
                         Forms.textArea(
@@ -218,7 +211,7 @@ enum CapacityPages {
         }
     }
 
-    static func suggestions(_ items: [MatchSuggestion], field: String, id: String, secretariat: Bool, csrf: String, t: Translator)
+    static func suggestions(_ items: [MatchSuggestion], field: String, id: UUID, secretariat: Bool, csrf: String, t: Translator)
         -> Node
     {
         guard !items.isEmpty else { return para(.class("empty")) { t("capacity.no_suggestions") } }
@@ -229,7 +222,7 @@ enum CapacityPages {
                     " — " + t("capacity.score", ["score": String(item.score)])
                     ul { for reason in item.reasons { li { t(reason.key, reason.arguments) } } }
                     if secretariat {
-                        form(.action("/capacity/requests/\(id)/match"), .post, .class("inline")) {
+                        form(.action(Paths.matchCapacityRequest(id)), .post, .class("inline")) {
                             Forms.csrf(csrf)
                             switch item.target {
                             case .offer(let offer): input(.type("hidden"), .name("offer"), .value(offer.uuidString))

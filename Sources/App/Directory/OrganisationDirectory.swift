@@ -33,7 +33,7 @@ struct OrganisationEntry: DirectoryEntry {
         website = organisation.website
         details = organisation.details
         isResourceCentre = organisation.isResourceCentre
-        status = organisation.status
+        status = organisation.status.rawValue
         sources = organisation.sources
     }
 

@@ -9,13 +9,13 @@ struct OrganisationForm: Sendable {
     var contactEmail = ""
     var details = ""
     var isResourceCentre = false
-    var status = "member"
+    /// As entered, so a wrong choice is shown back; checked against `OrganisationStatus`.
+    var status = OrganisationStatus.member.rawValue
 
     static let fieldOrder = [
         "name_en", "name_zh", "name_ja", "name_ko", "name_mn", "name_ru", "country", "website",
         "contact_name", "contact_email", "description", "is_resource_centre", "status",
     ]
-    static let statuses = ["member", "listed", "suspended"]
 
     init(organisation: Organisation) {
         names = organisation.names
@@ -25,7 +25,7 @@ struct OrganisationForm: Sendable {
         contactEmail = organisation.contactEmail ?? ""
         details = organisation.details ?? ""
         isResourceCentre = organisation.isResourceCentre
-        status = organisation.status
+        status = organisation.status.rawValue
     }
 
     init(form: FormData, current: Organisation, bySecretariat: Bool) {
@@ -39,7 +39,7 @@ struct OrganisationForm: Sendable {
         contactEmail = form["contact_email"]
         details = form["description"]
         isResourceCentre = bySecretariat ? form.has("is_resource_centre") : current.isResourceCentre
-        status = bySecretariat ? form["status"] : current.status
+        status = bySecretariat ? form["status"] : current.status.rawValue
     }
 
     func validate() -> [String: String] {
@@ -51,7 +51,7 @@ struct OrganisationForm: Sendable {
         if contactName.count > 200 { errors["contact_name"] = "validation.too_long" }
         if !contactEmail.isEmpty, !Validate.isEmail(contactEmail) { errors["contact_email"] = "validation.email" }
         if details.count > 4000 { errors["description"] = "validation.too_long" }
-        if !Self.statuses.contains(status) { errors["status"] = "validation.choice" }
+        if OrganisationStatus(rawValue: status) == nil { errors["status"] = "validation.choice" }
         return errors
     }
 
@@ -63,7 +63,7 @@ struct OrganisationForm: Sendable {
         organisation.contactEmail = contactEmail.isEmpty ? nil : UserQueries.normalise(email: contactEmail)
         organisation.details = details.isEmpty ? nil : details
         organisation.isResourceCentre = isResourceCentre
-        organisation.status = status
+        organisation.status = OrganisationStatus(rawValue: status) ?? organisation.status
     }
 }
 
@@ -114,7 +114,7 @@ enum OrganisationEditPage {
                             checked: form.isResourceCentre, errors: errors, t: t)
                         Forms.select(
                             "status", label: t("organisation.status"),
-                            options: OrganisationForm.statuses.map { ($0, t("org_status.\($0)")) },
+                            options: OrganisationStatus.allCases.map { ($0.rawValue, t("org_status.\($0.rawValue)")) },
                             selected: form.status, errors: errors, t: t, required: true)
                     }
                 }

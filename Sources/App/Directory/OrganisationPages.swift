@@ -54,7 +54,7 @@ enum OrganisationPages {
                                             " "
                                             span(.class("badge")) { t("organisation.resource_centre") }
                                         }
-                                        if organisation.status == "member" {
+                                        if organisation.status == OrganisationStatus.member.rawValue {
                                             " "
                                             span(.class("badge member")) { t("organisation.member") }
                                         }
@@ -92,7 +92,7 @@ enum OrganisationPages {
                 dt { t("organisation.type") }
                 dd { t("org_type.\(organisation.type)") }
                 dt { t("organisation.status") }
-                dd { t("org_status.\(organisation.status)") }
+                dd { t("org_status.\(organisation.status.rawValue)") }
                 if organisation.isResourceCentre {
                     dt { t("organisation.resource_centre") }
                     dd { t("common.yes") }

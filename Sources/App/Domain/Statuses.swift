@@ -1,14 +1,24 @@
 /// The life cycles of records, as the database and the API spell them. Labels are in the
-/// catalogue under `<list>.<raw value>`.
+/// catalogue under `<list>.<raw value>`. Each model keeps the stored text (`statusRaw`, `stateRaw`)
+/// and offers the typed value (`status`, `state`), the way `Inventory` does.
+
+/// A status spelled as the database spells it wherever it is interpolated: catalogue keys such as
+/// `"action_status.\(status)"` and CSS classes would otherwise get the case name (`inProgress`).
+protocol RecordStatus: RawRepresentable, CustomStringConvertible, Sendable, CaseIterable, Codable, Hashable
+where RawValue == String {}
+
+extension RecordStatus {
+    var description: String { rawValue }
+}
 
 /// An organisation in the directory: a member (approved through the secretariat), listed (known
 /// to the network, not a member), or suspended (its people keep their accounts, edit nothing).
-enum OrganisationStatus: String, Sendable, CaseIterable, Codable {
+enum OrganisationStatus: String, RecordStatus {
     case member, listed, suspended
 }
 
 /// A mitigation action's phase.
-enum ActionStatus: String, Sendable, CaseIterable, Codable {
+enum ActionStatus: String, RecordStatus {
     case planned
     case inProgress = "in_progress"
     case completed, cancelled
@@ -19,6 +29,21 @@ enum ActionStatus: String, Sendable, CaseIterable, Codable {
 
 /// A capacity-building request: open → matched (the secretariat confirmed an offer) → delivered →
 /// closed (with outcome and feedback).
-enum CapacityRequestStatus: String, Sendable, CaseIterable, Codable {
+enum CapacityRequestStatus: String, RecordStatus {
     case open, matched, delivered, closed
+
+    /// What the requesting city (or the secretariat) may report next: delivery and closing only move
+    /// forward, and matching is the secretariat's confirmation of an offer, not a report.
+    func mayReport(_ next: Self) -> Bool {
+        guard let from = Self.allCases.firstIndex(of: self), let to = Self.allCases.firstIndex(of: next) else { return false }
+        return to > from && next != .matched
+    }
+}
+
+/// A knowledge record's editorial state: drafted by its author, submitted for review, published
+/// (or returned to draft by a reviewer).
+enum KnowledgeState: String, RecordStatus {
+    case draft
+    case inReview = "in_review"
+    case published
 }

@@ -45,8 +45,8 @@ enum Vocabulary {
         "other",
     ]
 
-    /// Status of an action (its phase).
-    static let actionStatuses = ["planned", "in_progress", "completed", "cancelled"]
+    /// Status of an action (its phase), as forms and filters carry it.
+    static let actionStatuses = ActionStatus.allCases.map(\.rawValue)
 
     /// Co-benefits recorded with an action (air quality includes short-lived climate pollutants).
     static let coBenefits = [

@@ -57,7 +57,7 @@ enum VersionPages {
             h1 { title }
             if versions.count > 1 {
                 form(
-                    .action(Paths.inventoryVersions(inventory.citySlug, inventory.year) + "/compare"), .custom("method", "get"),
+                    .action(Paths.compareInventoryVersionsForm(inventory.citySlug, inventory.year)), .custom("method", "get"),
                     .class("compare")
                 ) {
                     Forms.select(

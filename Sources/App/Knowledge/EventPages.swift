@@ -2,28 +2,29 @@ import Foundation
 
 enum EventPages {
     /// Upcoming and past events as lists, or one month as a calendar grid (weeks from Monday).
-    static func calendar(_ events: [KnowledgeView], month: (year: Int, month: Int)?, today: String, chrome: Chrome) -> String {
+    static func calendar(_ model: EventCalendarModel, chrome: Chrome) -> String {
         let t = chrome.t
+        let (events, month, today) = (model.events, model.month, model.today)
         let title = t("knowledge.kind.event.plural")
         return Layout.render(title: title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { title }
             ul(.class("inline")) {
-                li { link(.href("/events")) { t("events.list_view") } }
+                li { link(.href(Paths.events)) { t("events.list_view") } }
                 li {
                     link(
                         .href(
-                            "/events?month="
-                                + (month.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? String(today.prefix(7))))
+                            Paths.eventsMonth(
+                                month.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? String(today.prefix(7))))
                     ) { t("events.month_view") }
                 }
-                li { link(.href("/events.ics")) { t("events.ics") } }
+                li { link(.href(Paths.eventsCalendar)) { t("events.ics") } }
             }
             if let month {
                 monthGrid(events, year: month.year, month: month.month, t: t)
             } else {
-                let upcoming = events.filter { ($0.item.endsOn ?? $0.item.startsOn ?? "") >= today }
-                let past = events.filter { ($0.item.endsOn ?? $0.item.startsOn ?? "") < today }.reversed()
+                let upcoming = events.filter { ($0.endsOn ?? $0.startsOn ?? "") >= today }
+                let past = events.filter { ($0.endsOn ?? $0.startsOn ?? "") < today }.reversed()
                 section {
                     h2 { t("events.upcoming") }
                     KnowledgePages.cards(upcoming, t: t)
@@ -36,29 +37,31 @@ enum EventPages {
         }
     }
 
-    static func monthGrid(_ events: [KnowledgeView], year: Int, month: Int, t: Translator) -> Node {
+    static func monthGrid(_ events: [KnowledgeRecord], year: Int, month: Int, t: Translator) -> Node {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let first = calendar.date(from: DateComponents(year: year, month: month, day: 1))!
-        let days = calendar.range(of: .day, in: .month, for: first)!.count
+        // The controller admits only real months (1900–2100, 1–12); nothing to draw otherwise.
+        guard let first = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+            let days = calendar.range(of: .day, in: .month, for: first)?.count
+        else { return .fragment([]) }
         // Monday = 0 … Sunday = 6.
         let offset = (calendar.component(.weekday, from: first) + 5) % 7
         let previous = month == 1 ? String(format: "%04d-12", year - 1) : String(format: "%04d-%02d", year, month - 1)
         let next = month == 12 ? String(format: "%04d-01", year + 1) : String(format: "%04d-%02d", year, month + 1)
         let label = String(format: "%04d-%02d", year, month)
-        func on(_ day: Int) -> [KnowledgeView] {
+        func on(_ day: Int) -> [KnowledgeRecord] {
             let date = String(format: "%04d-%02d-%02d", year, month, day)
-            return events.filter { ($0.item.startsOn ?? "") <= date && date <= ($0.item.endsOn ?? $0.item.startsOn ?? "") }
+            return events.filter { ($0.startsOn ?? "") <= date && date <= ($0.endsOn ?? $0.startsOn ?? "") }
         }
         let cells = Array(repeating: 0, count: offset) + Array(1...days)
         let weeks = stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<min($0 + 7, cells.count)]) }
         return section {
             nav(.class("pager"), .aria("label", t("events.month_view"))) {
-                link(.href("/events?month=\(previous)"), .rel("prev")) { "← " + previous }
+                link(.href(Paths.eventsMonth(previous)), .rel("prev")) { "← " + previous }
                 " "
                 strong { label }
                 " "
-                link(.href("/events?month=\(next)"), .rel("next")) { next + " →" }
+                link(.href(Paths.eventsMonth(next)), .rel("next")) { next + " →" }
             }
             table(.class("month")) {
                 thead {
@@ -71,8 +74,8 @@ enum EventPages {
                                 td {
                                     if day > 0 {
                                         span(.class("day")) { String(day) }
-                                        for view in on(day) {
-                                            link(.href(view.url), .class("event")) { t.pick(view.item.titles) }
+                                        for record in on(day) {
+                                            link(.href(record.url), .class("event")) { t.pick(record.titles) }
                                         }
                                     }
                                 }
@@ -82,7 +85,7 @@ enum EventPages {
                 }
             }
             let inMonth = events.filter {
-                ($0.item.startsOn ?? "") <= label + "-31" && ($0.item.endsOn ?? $0.item.startsOn ?? "") >= label + "-01"
+                ($0.startsOn ?? "") <= label + "-31" && ($0.endsOn ?? $0.startsOn ?? "") >= label + "-01"
             }
             KnowledgePages.cards(inMonth, t: t)
         }

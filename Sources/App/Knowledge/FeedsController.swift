@@ -23,7 +23,7 @@ struct FeedsController: Sendable {
 
     private func calendar(_ request: Request, city: City?) async throws -> String {
         var query = KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.event.rawValue)
-            .filter(\.$state == "published")
+            .filter(state: .published)
         if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
         let items = try await query.sort(\.$startsOn).all()
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
@@ -35,7 +35,7 @@ struct FeedsController: Sendable {
             return ICalendar.Event(
                 uid: "\(item.slug)@lcc-platform", summary: item.titles["en"] ?? item.titleEn,
                 description: item.summaries["en"] ?? "", location: item.place,
-                url: base + KnowledgeKind.event.path(item.slug), startDay: startDay, endDay: item.endsOn ?? startDay,
+                url: base + Paths.knowledgeRecord(.event, item.slug), startDay: startDay, endDay: item.endsOn ?? startDay,
                 start: start, end: start == nil ? nil : end, lastModified: item.updatedAt ?? Date(timeIntervalSince1970: 0))
         }
         let name = city.map { "LCC Platform — \($0.nameEn)" } ?? "LCC Platform events"
@@ -50,22 +50,22 @@ struct FeedsController: Sendable {
 
     private func atomFeed(_ request: Request) async throws -> String {
         let items = try await KnowledgeItem.query(on: services.db).filter(\.$kind == KnowledgeKind.news.rawValue)
-            .filter(\.$state == "published").sort(\.$publishedAt, .descending).range(..<50).all()
+            .filter(state: .published).sort(\.$publishedAt, .descending).range(..<50).all()
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
         let updated = items.compactMap { $0.updatedAt ?? $0.publishedAt }.max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
             <title>LCC Platform — news and updates</title>
-            <id>\(XML.escape(base + "/feed.atom"))</id>
-            <link rel="self" href="\(XML.escape(base + "/feed.atom"))"/>
-            <link rel="alternate" href="\(XML.escape(base + "/news"))"/>
+            <id>\(XML.escape(base + Paths.newsFeed))</id>
+            <link rel="self" href="\(XML.escape(base + Paths.newsFeed))"/>
+            <link rel="alternate" href="\(XML.escape(base + Paths.knowledgeList(.news)))"/>
             <updated>\(XML.date(updated))</updated>
             <author><name>LCC Platform secretariat</name></author>
 
             """
         for item in items {
-            let url = base + KnowledgeKind.news.path(item.slug)
+            let url = base + Paths.knowledgeRecord(.news, item.slug)
             xml += """
                 <entry>
                 <title>\(XML.escape(item.titles["en"] ?? item.titleEn))</title>
@@ -91,14 +91,15 @@ struct FeedsController: Sendable {
     private func sitemapXML(_ request: Request) async throws -> String {
         let base = request.absoluteURL("", publicURL: services.config.publicURL)
         var paths = [
-            "/", "/cities", "/organisations", "/inventories", "/registry", "/knowledge", "/case-studies", "/news", "/events",
+            Paths.home, Paths.cities, Paths.organisations, Paths.inventories, Paths.registry, Paths.knowledge,
+            Paths.knowledgeList(.caseStudy), Paths.knowledgeList(.news), Paths.events,
         ]
         for city in try await City.query(on: services.db).sort(\.$slug).all() {
             paths += [Paths.city(city.slug), Paths.cityTargets(city.slug), Paths.cityRegistry(city.slug)]
         }
         paths += try await Organisation.query(on: services.db).sort(\.$slug).all().map { Paths.organisation($0.slug) }
-        for item in try await KnowledgeItem.query(on: services.db).filter(\.$state == "published").sort(\.$slug).all() {
-            if let kind = KnowledgeKind(rawValue: item.kind) { paths.append(kind.path(item.slug)) }
+        for item in try await KnowledgeItem.query(on: services.db).filter(state: .published).sort(\.$slug).all() {
+            if let kind = KnowledgeKind(rawValue: item.kind) { paths.append(Paths.knowledgeRecord(kind, item.slug)) }
         }
         for inventory in try await Inventory.query(on: services.db).filter(\.$stateRaw == InventoryState.published.rawValue)
             .with(\.$city).all()

@@ -81,7 +81,9 @@ enum ICalendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0
+        )
     }
 
     /// yyyy-mm-dd → the next day as yyyymmdd (DTEND of an all-day event is exclusive).
@@ -93,7 +95,7 @@ enum ICalendar {
             let next = calendar.date(byAdding: .day, value: 1, to: date)
         else { return day.replacingOccurrences(of: "-", with: "") }
         let c = calendar.dateComponents([.year, .month, .day], from: next)
-        return String(format: "%04d%02d%02d", c.year!, c.month!, c.day!)
+        return String(format: "%04d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// A local wall-clock time in a time zone, as an instant.

@@ -21,17 +21,11 @@ struct KnowledgeAccess: Sendable, Equatable {
     init(user: CurrentUser?, item: KnowledgeItem) {
         let isAuthor = user != nil && item.authorID == user?.id
         let reviewer = Self.isReviewer(user)
-        let state = KnowledgeState(rawValue: item.state) ?? .draft
+        let state = item.state
         canView = state == .published || isAuthor || reviewer
         canEdit = (isAuthor && state == .draft) || (user?.isSecretariat ?? false)
         canSubmit = isAuthor && state == .draft
         canReview = reviewer && state == .inReview
         canAttach = canEdit && item.kind == KnowledgeKind.publication.rawValue
     }
-}
-
-enum KnowledgeState: String, Sendable, CaseIterable {
-    case draft
-    case inReview = "in_review"
-    case published
 }

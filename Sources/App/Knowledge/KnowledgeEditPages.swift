@@ -1,5 +1,4 @@
 import CarbonAccounting
-import FluentKit
 import Foundation
 
 enum KnowledgeEditPages {
@@ -7,15 +6,15 @@ enum KnowledgeEditPages {
         ["title_en", "slug", "city", "country", "sector", "gpc_ref", "pathways", "results"] + KnowledgeForm.eventFields
 
     /// The author's drafts and the reviewers' queue.
-    static func drafts(mine: [KnowledgeItem], queue: [KnowledgeItem], reviewer: Bool, chrome: Chrome) -> String {
+    static func drafts(_ model: KnowledgeDraftsModel, chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("knowledge.drafts"), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge")) { t("knowledge.title") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledge)) { t("knowledge.title") } }
             h1 { t("knowledge.drafts") }
             ul(.class("inline")) {
                 for kind in KnowledgeKind.allCases {
                     li {
-                        link(.class("button secondary"), .href("/knowledge/new?kind=\(kind.rawValue)")) {
+                        link(.class("button secondary"), .href(Paths.newKnowledgeRecord(kind))) {
                             t("knowledge.new.\(kind.rawValue)")
                         }
                     }
@@ -23,27 +22,27 @@ enum KnowledgeEditPages {
             }
             section {
                 h2 { t("knowledge.mine") }
-                itemTable(mine, t: t)
+                itemTable(model.mine, t: t)
             }
-            if reviewer {
+            if model.reviewer {
                 section {
                     h2 { t("knowledge.review_queue") }
-                    itemTable(queue, t: t)
+                    itemTable(model.queue, t: t)
                 }
             }
         }
     }
 
-    static func itemTable(_ items: [KnowledgeItem], t: Translator) -> Node {
-        guard !items.isEmpty else { return para(.class("empty")) { t("knowledge.none") } }
+    static func itemTable(_ records: [KnowledgeRecord], t: Translator) -> Node {
+        guard !records.isEmpty else { return para(.class("empty")) { t("knowledge.none") } }
         return table {
             tbody {
-                for item in items {
+                for record in records {
                     tr {
-                        td { link(.href("/knowledge/items/\(item.id?.uuidString ?? "")")) { t.pick(item.titles) } }
-                        td { t("knowledge.kind.\(item.kind)") }
-                        td { span(.class("badge")) { t("knowledge.state.\(item.state)") } }
-                        td { "v\(item.version)" }
+                        td { link(.href(Paths.knowledgeItem(record.id))) { t.pick(record.titles) } }
+                        td { t("knowledge.kind.\(record.kind.rawValue)") }
+                        td { span(.class("badge")) { t("knowledge.state.\(record.state.rawValue)") } }
+                        td { "v\(record.version)" }
                     }
                 }
             }
@@ -51,41 +50,44 @@ enum KnowledgeEditPages {
     }
 
     /// A record in any state, with what the viewer may do next.
-    static func item(_ view: KnowledgeView, access: KnowledgeAccess, fileName: String?, csrf: String, chrome: Chrome) -> String {
+    static func item(_ model: KnowledgeItemModel, csrf: String, chrome: Chrome) -> String {
         let t = chrome.t
-        let item = view.item
-        let id = item.id?.uuidString ?? ""
-        return Layout.render(title: t.pick(item.titles), chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
-            h1 { t.pick(item.titles) }
+        let record = model.record
+        let access = model.access
+        let id = record.id
+        return Layout.render(title: t.pick(record.titles), chrome: chrome) {
+            para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
+            h1 { t.pick(record.titles) }
             para {
-                span(.class("badge")) { t("knowledge.state.\(item.state)") }
-                " v\(item.version) · " + t("knowledge.kind.\(item.kind)")
+                span(.class("badge")) { t("knowledge.state.\(record.state.rawValue)") }
+                " v\(record.version) · " + t("knowledge.kind.\(record.kind.rawValue)")
             }
-            if item.state == KnowledgeState.published.rawValue {
-                para { link(.href(view.url)) { t("knowledge.public_page") } }
+            if record.state == .published {
+                para { link(.href(record.url)) { t("knowledge.public_page") } }
             }
-            if let summary = Components.translated(item.summaries, t: t) { summary }
-            if let body = item.bodies[t.locale.rawValue] ?? item.bodies["en"] ?? item.bodies.values.sorted().first {
+            if let summary = Components.translated(record.summaries, t: t) { summary }
+            if let body = record.bodies[t.locale.rawValue] ?? record.bodies["en"] ?? record.bodies.values.sorted().first {
                 Markdown.render(body)
             }
-            if let fileName { para { link(.href("/files/\(item.fileID?.uuidString ?? "")/\(fileName)")) { fileName } } }
+            if let fileID = record.fileID, let fileName = model.fileName {
+                para { link(.href(Paths.storedFile(fileID, fileName))) { fileName } }
+            }
             div(.class("actions")) {
                 if access.canEdit {
-                    link(.class("button secondary"), .href("/knowledge/items/\(id)/edit")) { t("knowledge.edit") }
+                    link(.class("button secondary"), .href(Paths.editKnowledgeItem(id))) { t("knowledge.edit") }
                 }
                 if access.canSubmit {
-                    form(.action("/knowledge/items/\(id)/submit"), .post, .class("inline")) {
+                    form(.action(Paths.submitKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.submit(t("knowledge.submit"))
                     }
                 }
                 if access.canReview {
-                    form(.action("/knowledge/items/\(id)/publish"), .post, .class("inline")) {
+                    form(.action(Paths.publishKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.submit(t("knowledge.publish"))
                     }
-                    form(.action("/knowledge/items/\(id)/return"), .post, .class("inline")) {
+                    form(.action(Paths.returnKnowledgeItem(id)), .post, .class("inline")) {
                         Forms.csrf(csrf)
                         Forms.text(
                             "comment", label: t("knowledge.return_comment"), value: "", errors: [:], t: t, required: true,
@@ -98,7 +100,7 @@ enum KnowledgeEditPages {
                 section {
                     h2 { t("knowledge.photo") }
                     form(
-                        .action("/knowledge/items/\(id)/photo"), .post, .custom("enctype", "multipart/form-data"),
+                        .action(Paths.knowledgeItemPhoto(id)), .post, .custom("enctype", "multipart/form-data"),
                         .class("line-form")
                     ) {
                         Forms.csrf(csrf)
@@ -107,10 +109,10 @@ enum KnowledgeEditPages {
                             input(.type("file"), .id("f-photo"), .name("file"), .required(), .custom("accept", ".png,.jpg,.jpeg"))
                         }
                         Forms.text(
-                            "caption", label: t("knowledge.photo_caption"), value: item.photoCaption ?? "", errors: [:], t: t,
+                            "caption", label: t("knowledge.photo_caption"), value: record.photoCaption ?? "", errors: [:], t: t,
                             maxLength: 500)
                         Forms.text(
-                            "credit", label: t("knowledge.photo_credit"), value: item.photoCredit ?? "", errors: [:], t: t,
+                            "credit", label: t("knowledge.photo_credit"), value: record.photoCredit ?? "", errors: [:], t: t,
                             required: true, maxLength: 300)
                         Forms.submit(t("knowledge.upload"))
                     }
@@ -120,7 +122,7 @@ enum KnowledgeEditPages {
                 section {
                     h2 { t("knowledge.file") }
                     para(.class("hint")) { t("knowledge.file_hint", ["mb": String(UploadLimits.publicationBytes / 1024 / 1024)]) }
-                    form(.action("/knowledge/items/\(id)/file"), .post, .custom("enctype", "multipart/form-data")) {
+                    form(.action(Paths.knowledgeItemFile(id)), .post, .custom("enctype", "multipart/form-data")) {
                         Forms.csrf(csrf)
                         input(
                             .type("file"), .id("f-file"), .name("file"), .required(),
@@ -138,9 +140,9 @@ enum KnowledgeEditPages {
     ) -> String {
         let t = chrome.t
         let title = t(editing == nil ? "knowledge.new.\(kind.rawValue)" : "knowledge.edit")
-        let action = editing.map { "/knowledge/items/\($0.uuidString)/edit" } ?? "/knowledge/new?kind=\(kind.rawValue)"
+        let action = editing.map(Paths.editKnowledgeItem) ?? Paths.newKnowledgeRecord(kind)
         return Layout.render(title: title, chrome: chrome) {
-            para(.class("breadcrumb")) { link(.href("/knowledge/drafts")) { t("knowledge.drafts") } }
+            para(.class("breadcrumb")) { link(.href(Paths.knowledgeDrafts)) { t("knowledge.drafts") } }
             h1 { title }
             para(.class("hint")) { t("knowledge.form_lead") }
             if let summary = Forms.errorSummary(errors, order: order, t: t) { summary }

@@ -10,16 +10,9 @@ struct KnowledgeEditingController: Sendable {
     let services: Services
 
     func drafts(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let mine = try await KnowledgeItem.query(on: services.db).filter(\.$authorID == context.user.id)
-            .sort(\.$updatedAt, .descending).all()
-        let reviewer = KnowledgeAccess.isReviewer(context.user)
-        let queue =
-            reviewer
-            ? try await KnowledgeItem.query(on: services.db).filter(\.$state == KnowledgeState.inReview.rawValue)
-                .sort(\.$updatedAt).all() : []
-        return HTMLResponse(
-            html: KnowledgeEditPages.drafts(
-                mine: mine, queue: queue, reviewer: reviewer, chrome: services.chrome(request, context.base)))
+        let model = try await KnowledgeQueries.drafts(
+            author: context.user.id, reviewer: KnowledgeAccess.isReviewer(context.user), on: services.db)
+        return HTMLResponse(html: KnowledgeEditPages.drafts(model, chrome: services.chrome(request, context.base)))
     }
 
     private func kind(_ request: Request) throws -> KnowledgeKind {
@@ -40,7 +33,7 @@ struct KnowledgeEditingController: Sendable {
     func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = try kind(request)
         let item = KnowledgeItem()
-        item.state = KnowledgeState.draft.rawValue
+        item.state = .draft
         item.version = 0
         item.authorID = context.user.id
         item.fileID = nil
@@ -54,10 +47,9 @@ struct KnowledgeEditingController: Sendable {
         try await item.$city.load(on: services.db)
         var fileName: String?
         if let fileID = item.fileID { fileName = try await StoredFiles.name(fileID, on: services.db) }
-        let view = KnowledgeView(item: item, citySlug: item.city?.slug, cityNames: item.city?.names)
-        let name = fileName
+        let model = KnowledgeItemModel(record: try KnowledgeRecord(item), access: access, fileName: fileName)
         return try await services.formPage(request, context.base) { chrome, csrf in
-            KnowledgeEditPages.item(view, access: access, fileName: name, csrf: csrf, chrome: chrome)
+            KnowledgeEditPages.item(model, csrf: csrf, chrome: chrome)
         }
     }
 
@@ -114,7 +106,7 @@ struct KnowledgeEditingController: Sendable {
             }.response(from: request, context: context)
         }
         try await commit(item, action: isNew ? "knowledge.create" : "knowledge.update", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -127,9 +119,9 @@ struct KnowledgeEditingController: Sendable {
             try await KnowledgeVersions.record(item, author: user, at: now, on: db)
             try await Audit.record(
                 action, entity: "knowledge_item", id: try item.requireID().uuidString, actor: user,
-                after: ["state": item.state, "slug": item.slug, "comment": comment], at: now, on: db)
+                after: ["state": item.state.rawValue, "slug": item.slug, "comment": comment], at: now, on: db)
         }
-        if item.state == KnowledgeState.published.rawValue {
+        if item.state == .published {
             try await SearchIndex.put([SearchIndexer.document(item)], on: services.db)
         } else {
             try await SearchIndex.remove(type: item.kind, key: item.slug, on: services.db)
@@ -157,10 +149,10 @@ struct KnowledgeEditingController: Sendable {
         guard access[keyPath: allowed] else { throw AppError.forbidden }
         let form = try await FormData.read(request)
         if state == .draft && form["comment"].isEmpty { throw AppError.validation(["comment": "validation.reason_required"]) }
-        item.state = state.rawValue
+        item.state = state
         if state == .published && item.publishedAt == nil { item.publishedAt = services.clock.now() }
         try await commit(item, action: action, user: context.user, comment: form["comment"].isEmpty ? nil : form["comment"])
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -181,7 +173,7 @@ struct KnowledgeEditingController: Sendable {
         let stored = try await StoredFiles.store(file.data, filename: name, contentType: type, by: context.user, on: services.db)
         item.fileID = stored
         try await commit(item, action: "knowledge.file", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 
@@ -208,7 +200,7 @@ struct KnowledgeEditingController: Sendable {
         item.photoCaption = String(caption.prefix(500))
         item.photoCredit = String(credit.prefix(300))
         try await commit(item, action: "knowledge.photo", user: context.user)
-        return try SeeOther(location: "/knowledge/items/\(try item.requireID().uuidString)").response(
+        return try SeeOther(location: Paths.knowledgeItem(try item.requireID())).response(
             from: request, context: context)
     }
 

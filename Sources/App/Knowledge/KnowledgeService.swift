@@ -9,17 +9,6 @@ enum KnowledgeKind: String, Sendable, CaseIterable {
     case news
     case event
     case publication
-
-    var pathSegment: String {
-        switch self {
-        case .caseStudy: "case-studies"
-        case .news: "news"
-        case .event: "events"
-        case .publication: "publications"
-        }
-    }
-
-    func path(_ slug: String) -> String { "/\(pathSegment)/\(slug)" }
 }
 
 /// Loading, versioning and indexing of knowledge records.
@@ -40,7 +29,7 @@ struct KnowledgeService: Sendable {
                 let item = KnowledgeItem()
                 item.kind = kind.rawValue
                 item.slug = slug
-                item.state = "published"
+                item.state = .published
                 item.version = 1
                 (item.pathways, item.tags, item.place, item.organisers, item.partners) = ("", "", "", "", "")
                 (item.participantOrganisations, item.programmeText, item.outcome, item.lessons) = ("", "", "", "")
@@ -122,7 +111,8 @@ struct KnowledgeService: Sendable {
 enum KnowledgeVersions {
     static func record(_ item: KnowledgeItem, author: CurrentUser?, at date: Date, on db: any Database) async throws {
         let snapshot: [String: String] = [
-            "state": item.state, "titles": json(item.titles), "summaries": json(item.summaries), "bodies": json(item.bodies),
+            "state": item.state.rawValue, "titles": json(item.titles), "summaries": json(item.summaries),
+            "bodies": json(item.bodies),
         ]
         try await db.sql().insert(into: "knowledge_versions")
             .columns("id", "item_id", "number", "snapshot", "author_label", "created_at")

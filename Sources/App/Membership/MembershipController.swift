@@ -27,7 +27,7 @@ struct MembershipController: Sendable {
         let token = try context.parameters.require("token")
         guard let application = try await membership.byToken(token) else { throw AppError.notFound }
         let html = MembershipPages.status(
-            application, link: Paths.applicationStatus(token), justSubmitted: request.query("new") == "1",
+            try ApplicationSummary(application), link: Paths.applicationStatus(token), justSubmitted: request.query("new") == "1",
             chrome: services.chrome(request, context))
         return HTMLResponse(html: html)
     }

@@ -80,7 +80,7 @@ enum MembershipPages {
         }
     }
 
-    static func status(_ application: MembershipApplication, link statusLink: String, justSubmitted: Bool, chrome: Chrome)
+    static func status(_ application: ApplicationSummary, link statusLink: String, justSubmitted: Bool, chrome: Chrome)
         -> String
     {
         let t = chrome.t
@@ -101,8 +101,11 @@ enum MembershipPages {
                 dd { application.createdAt.map { t.date($0) } ?? "—" }
                 dt { t("status.state") }
                 dd {
-                    span(.class("status status-\(application.status)"), .custom("data-status", application.status)) {
-                        t("application_status.\(application.status)")
+                    span(
+                        .class("status status-\(application.status.rawValue)"),
+                        .custom("data-status", application.status.rawValue)
+                    ) {
+                        t("application_status.\(application.status.rawValue)")
                     }
                 }
                 if let decided = application.decidedAt {
@@ -114,7 +117,7 @@ enum MembershipPages {
                     dd(.class("reason")) { reason }
                 }
             }
-            para { t("status.explain.\(application.status)") }
+            para { t("status.explain.\(application.status.rawValue)") }
         }
     }
 }

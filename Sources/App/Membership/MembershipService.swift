@@ -102,7 +102,7 @@ struct MembershipService: Sendable {
             let organisation = Organisation(
                 slug: slug, names: names, type: application.organisationType, country: application.country, cityID: cityID,
                 website: application.website, contactName: application.contactName, contactEmail: application.contactEmail,
-                details: nil, status: "member", sources: ["membership application"], joinedAt: now
+                details: nil, status: .member, sources: ["membership application"], joinedAt: now
             )
             try await organisation.create(on: db)
             let user = User(

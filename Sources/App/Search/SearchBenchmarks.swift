@@ -42,7 +42,8 @@ enum SearchBenchmarks {
                 batch.append(
                     SearchDocument(
                         type: ["case_study", "news", "event", "publication"][index % 4], key: "bench-\(index)",
-                        url: "/news/bench-\(index)", titles: titles, text: words.joined(separator: " ") + " " + phrase,
+                        url: Paths.knowledgeRecord(.news, "bench-\(index)"), titles: titles,
+                        text: words.joined(separator: " ") + " " + phrase,
                         country: ["CN", "JP", "KR", "MN"][index % 4], sector: ["I", "II", "III"][index % 3], pathways: [],
                         year: 2000 + index % 25, languages: Array(titles.keys).sorted()))
                 if batch.count == 1_000 {

@@ -98,7 +98,7 @@ enum SearchPage {
         let t = chrome.t
         return Layout.render(title: query.isEmpty ? t("search.title") : t("search.title_for", ["q": query]), chrome: chrome) {
             h1 { t("search.title") }
-            form(.action("/search"), .get, .class("filters search"), .custom("role", "search")) {
+            form(.action(Paths.search), .get, .class("filters search"), .custom("role", "search")) {
                 Forms.text("q", label: t("search.label"), value: query, errors: [:], t: t, type: "search", maxLength: 200)
                 Forms.select(
                     "type", label: t("search.type"), options: SearchController.types.map { ($0, t("search.type.\($0)")) },
@@ -142,7 +142,7 @@ enum SearchPage {
                 }
                 if total > SearchController.perPage {
                     if let pager = Components.pager(
-                        PageOf(items: hits, page: page, perPage: SearchController.perPage, total: total), path: "/search",
+                        PageOf(items: hits, page: page, perPage: SearchController.perPage, total: total), path: Paths.search,
                         query: [
                             ("q", query), ("type", filter.type), ("country", filter.country), ("sector", filter.sector),
                             ("pathway", filter.pathway), ("language", filter.language),

@@ -21,7 +21,7 @@ struct SearchIndexer: Sendable {
         try await sql.delete(from: SearchIndex.terms).run()
         try await sql.delete(from: SearchIndex.documents).run()
         var documents: [SearchDocument] = []
-        for item in try await KnowledgeItem.query(on: db).filter(\.$state == "published").with(\.$city).all() {
+        for item in try await KnowledgeItem.query(on: db).filter(state: .published).with(\.$city).all() {
             documents.append(Self.document(item))
         }
         documents += try await City.query(on: db).all().map(Self.document)
@@ -29,7 +29,7 @@ struct SearchIndexer: Sendable {
         for programme in try await Programme.query(on: db).all() {
             documents.append(
                 SearchDocument(
-                    type: "programme", key: programme.slug, url: "/programmes/\(programme.slug)",
+                    type: "programme", key: programme.slug, url: Paths.programme(programme.slug),
                     titles: programme.names, text: programme.details ?? "", country: programme.country, sector: nil,
                     pathways: programme.pathways, year: programme.startYear, languages: Array(programme.names.keys)))
         }
@@ -71,7 +71,7 @@ struct SearchIndexer: Sendable {
         text += item.results.map { "\($0.description) \(LineColumns.format($0.value)) \($0.unit)" }
         let languages = Set(item.titles.keys).union(item.summaries.keys).union(item.bodies.keys)
         return SearchDocument(
-            type: item.kind, key: item.slug, url: kind.path(item.slug), titles: item.titles,
+            type: item.kind, key: item.slug, url: Paths.knowledgeRecord(kind, item.slug), titles: item.titles,
             text: text.filter { !$0.isEmpty }.joined(separator: "\n"), country: item.country, sector: item.sector,
             pathways: item.pathways.split(separator: ";").map(String.init), year: item.year, languages: languages.sorted())
     }

@@ -37,7 +37,7 @@ extension Organisation {
         [
             "slug": slug, "names": Audit.encode(names.mapValues { Optional($0) }), "type": type, "country": country,
             "website": website, "contact_name": contactName, "contact_email": contactEmail, "description": details,
-            "is_resource_centre": String(isResourceCentre), "status": status,
+            "is_resource_centre": String(isResourceCentre), "status": status.rawValue,
         ]
     }
 }

@@ -9,10 +9,14 @@ struct SecretariatController: Sendable {
 
     func applications(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
         let status =
-            request.query("status").isEmpty && !request.uri.queryParameters.has("status") ? "pending" : request.query("status")
+            request.query("status").isEmpty && !request.uri.queryParameters.has("status")
+            ? ApplicationStatus.pending.rawValue : request.query("status")
         let page = try await membership.list(status: status, page: request.pageNumber, perPage: 50)
-        return HTMLResponse(
-            html: SecretariatPages.applications(page, status: status, chrome: services.chrome(request, context.base)))
+        let model = ApplicationListModel(
+            page: PageOf(
+                items: try page.items.map(ApplicationSummary.init), page: page.page, perPage: page.perPage, total: page.total),
+            status: status)
+        return HTMLResponse(html: SecretariatPages.applications(model, chrome: services.chrome(request, context.base)))
     }
 
     func application(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
@@ -43,8 +47,9 @@ struct SecretariatController: Sendable {
     }
 
     func users(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
-        let users = try await User.query(on: services.db).with(\.$organisation).sort(\.$name).all()
-        return HTMLResponse(html: SecretariatPages.users(users, chrome: services.chrome(request, context.base)))
+        HTMLResponse(
+            html: SecretariatPages.users(
+                try await SecretariatQueries.users(on: services.db), chrome: services.chrome(request, context.base)))
     }
 
     func newUser(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
@@ -144,19 +149,10 @@ struct SecretariatController: Sendable {
     }
 
     func audit(_ request: Request, context: SecretariatContext) async throws -> HTMLResponse {
-        let page = request.pageNumber
-        let perPage = 100
-        let entity = request.query("entity")
-        let record = request.query("record")
-        let query = AuditEntry.query(on: services.db)
-        if !entity.isEmpty { query.filter(\.$entityType == entity) }
-        if !record.isEmpty { query.filter(\.$entityID == record) }
-        let total = try await query.copy().count()
-        let items = try await query.sort(\.$createdAt, .descending).range(Paging.rows(page: page, perPage: perPage)).all()
-        return HTMLResponse(
-            html: SecretariatPages.audit(
-                PageOf(items: items, page: page, perPage: perPage, total: total), entity: entity, record: record,
-                chrome: services.chrome(request, context.base)))
+        let model = try await SecretariatQueries.audit(
+            entity: request.query("entity"), record: request.query("record"), page: request.pageNumber, perPage: 100,
+            on: services.db)
+        return HTMLResponse(html: SecretariatPages.audit(model, chrome: services.chrome(request, context.base)))
     }
 
     private func load(_ context: SecretariatContext) async throws -> MembershipApplication {
@@ -178,13 +174,15 @@ struct SecretariatController: Sendable {
         _ request: Request, _ context: SecretariatContext, _ application: MembershipApplication,
         approved: MembershipService.Approved?, errors: [String: String], reason: String, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        try await services.formPage(request, context.base, status: status) { chrome, csrf in
-            SecretariatPages.application(
-                application, approved: approved,
-                setupLink: approved.map {
-                    request.absoluteURL(Paths.setupPassword($0.setupToken), publicURL: services.config.publicURL)
-                },
-                errors: errors, reason: reason, chrome: chrome, csrf: csrf)
+        let model = ApplicationPageModel(
+            application: try ApplicationSummary(application),
+            approved: approved.map {
+                .init(
+                    organisationName: $0.organisation.nameEn, email: $0.user.email,
+                    setupLink: request.absoluteURL(Paths.setupPassword($0.setupToken), publicURL: services.config.publicURL))
+            }, errors: errors, reason: reason)
+        return try await services.formPage(request, context.base, status: status) { chrome, csrf in
+            SecretariatPages.application(model, chrome: chrome, csrf: csrf)
         }
     }
 
@@ -192,11 +190,11 @@ struct SecretariatController: Sendable {
         _ request: Request, _ context: SecretariatContext, _ user: User?, form: UserForm, errors: [String: String],
         setupLink: String?, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let organisations = try await Organisation.query(on: services.db).sort(\.$nameEn).all()
+        let model = UserFormModel(
+            editing: try user.map { .init(id: try $0.requireID(), name: $0.name) }, form: form, errors: errors,
+            organisations: try await SecretariatQueries.organisationChoices(on: services.db), setupLink: setupLink)
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
-            SecretariatPages.userForm(
-                user, form: form, errors: errors, organisations: organisations, setupLink: setupLink,
-                chrome: chrome, csrf: csrf)
+            SecretariatPages.userForm(model, chrome: chrome, csrf: csrf)
         }
     }
 }

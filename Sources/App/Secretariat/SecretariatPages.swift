@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 
 enum SecretariatPages {
@@ -12,8 +11,9 @@ enum SecretariatPages {
         }
     }
 
-    static func applications(_ page: PageOf<MembershipApplication>, status: String, chrome: Chrome) -> String {
+    static func applications(_ model: ApplicationListModel, chrome: Chrome) -> String {
         let t = chrome.t
+        let (page, status) = (model.page, model.status)
         return Layout.render(title: t("secretariat.applications"), chrome: chrome) {
             tabs(t)
             h1 { t("secretariat.applications") }
@@ -41,13 +41,13 @@ enum SecretariatPages {
                     tbody {
                         for application in page.items {
                             tr {
-                                td { link(.href(Paths.application(application.id ?? UUID()))) { application.organisationName } }
+                                td { link(.href(Paths.application(application.id))) { application.organisationName } }
                                 td { t("org_type.\(application.organisationType)") }
                                 td { Components.country(application.country, t: t) }
                                 td { application.createdAt.map { t.date($0) } ?? "—" }
                                 td {
-                                    span(.class("status status-\(application.status)")) {
-                                        t("application_status.\(application.status)")
+                                    span(.class("status status-\(application.status.rawValue)")) {
+                                        t("application_status.\(application.status.rawValue)")
                                     }
                                 }
                             }
@@ -59,27 +59,28 @@ enum SecretariatPages {
         }
     }
 
-    static func application(
-        _ application: MembershipApplication, approved: MembershipService.Approved?, setupLink: String?, errors: [String: String],
-        reason: String, chrome: Chrome, csrf: String
-    ) -> String {
+    static func application(_ model: ApplicationPageModel, chrome: Chrome, csrf: String) -> String {
         let t = chrome.t
-        let id = application.id ?? UUID()
+        let application = model.application
+        let id = application.id
         return Layout.render(title: application.organisationName, chrome: chrome) {
             tabs(t)
             h1 { application.organisationName }
-            if let approved, let setupLink {
+            if let approved = model.approved {
                 div(.class("notice"), .custom("role", "status")) {
-                    para { strong { t("review.approved", ["organisation": approved.organisation.nameEn]) } }
-                    para { t("review.setup_link_explain", ["email": approved.user.email]) }
-                    para { link(.id("setup-link"), .href(setupLink)) { setupLink } }
+                    para { strong { t("review.approved", ["organisation": approved.organisationName]) } }
+                    para { t("review.setup_link_explain", ["email": approved.email]) }
+                    para { link(.id("setup-link"), .href(approved.setupLink)) { approved.setupLink } }
                 }
             }
             dl {
                 dt { t("status.state") }
                 dd {
-                    span(.class("status status-\(application.status)"), .custom("data-status", application.status)) {
-                        t("application_status.\(application.status)")
+                    span(
+                        .class("status status-\(application.status.rawValue)"),
+                        .custom("data-status", application.status.rawValue)
+                    ) {
+                        t("application_status.\(application.status.rawValue)")
                     }
                 }
                 dt { t("apply.organisation_local_name") }
@@ -90,7 +91,7 @@ enum SecretariatPages {
                 dd { Components.country(application.country, t: t) }
                 dt { t("apply.city") }
                 dd {
-                    if let city = application.$city.value ?? nil {
+                    if let city = application.city {
                         link(.href(Paths.city(city.slug))) { t.pick(city.names) }
                     } else {
                         application.cityName.map { t("review.new_city", ["name": $0]) } ?? "—"
@@ -110,16 +111,16 @@ enum SecretariatPages {
                     dt { t("status.reason") }
                     dd { reason }
                 }
-                if let organisation = application.$organisation.value ?? nil {
+                if let organisation = application.organisation {
                     dt { t("review.organisation") }
-                    dd { link(.href(Paths.organisation(organisation.slug))) { organisation.nameEn } }
+                    dd { link(.href(Paths.organisation(organisation.slug))) { organisation.name } }
                 }
             }
-            if application.status == ApplicationStatus.pending.rawValue {
+            if application.status == .pending {
                 section(.class("decide")) {
                     h2 { t("review.decide") }
                     para(.class("hint")) { t("review.criteria") }
-                    Forms.errorSummary(errors, order: ["reason"], labels: ["reason": t("review.reason")], t: t)
+                    Forms.errorSummary(model.errors, order: ["reason"], labels: ["reason": t("review.reason")], t: t)
                     form(.class("approve"), .action(Paths.approveApplication(id)), .post) {
                         Forms.csrf(csrf)
                         Forms.text(
@@ -130,7 +131,7 @@ enum SecretariatPages {
                     form(.class("reject"), .action(Paths.rejectApplication(id)), .post) {
                         Forms.csrf(csrf)
                         Forms.textArea(
-                            "reason", label: t("review.reason"), value: reason, errors: errors, t: t, required: true,
+                            "reason", label: t("review.reason"), value: model.reason, errors: model.errors, t: t, required: true,
                             hint: t("review.reason_hint"), rows: 3)
                         Forms.submit(t("review.reject"), secondary: true)
                     }
@@ -139,7 +140,7 @@ enum SecretariatPages {
         }
     }
 
-    static func users(_ users: [User], chrome: Chrome) -> String {
+    static func users(_ users: [UserRow], chrome: Chrome) -> String {
         let t = chrome.t
         return Layout.render(title: t("secretariat.users"), chrome: chrome) {
             tabs(t)
@@ -158,10 +159,10 @@ enum SecretariatPages {
                 tbody {
                     for user in users {
                         tr {
-                            td { link(.href(Paths.user(user.id ?? UUID()))) { user.name } }
+                            td { link(.href(Paths.user(user.id))) { user.name } }
                             td { user.email }
                             td { t("role.\(user.role)") + (user.isExpert ? " · " + t("user.expert") : "") }
-                            td { (user.$organisation.value ?? nil)?.nameEn ?? "—" }
+                            td { user.organisationName ?? "—" }
                             td { user.isActive ? t("user.active") : t("user.inactive") }
                         }
                     }
@@ -170,16 +171,14 @@ enum SecretariatPages {
         }
     }
 
-    static func userForm(
-        _ user: User?, form: UserForm, errors: [String: String], organisations: [Organisation], setupLink: String?,
-        chrome: Chrome, csrf: String
-    ) -> String {
+    static func userForm(_ model: UserFormModel, chrome: Chrome, csrf: String) -> String {
         let t = chrome.t
-        let title = user == nil ? t("users.new") : t("users.edit", ["name": user?.name ?? ""])
+        let (form, errors) = (model.form, model.errors)
+        let title = model.editing.map { t("users.edit", ["name": $0.name]) } ?? t("users.new")
         return Layout.render(title: title, chrome: chrome) {
             tabs(t)
             h1 { title }
-            if let setupLink {
+            if let setupLink = model.setupLink {
                 div(.class("notice"), .custom("role", "status")) {
                     para { t("review.setup_link_explain", ["email": form.email]) }
                     para { link(.id("setup-link"), .href(setupLink)) { setupLink } }
@@ -192,7 +191,7 @@ enum SecretariatPages {
                     "organisation": t("user.organisation"),
                 ], t: t)
             App.form(
-                .class("edit-user"), .action(user.flatMap { $0.id }.map(Paths.user) ?? Paths.newUser), .post,
+                .class("edit-user"), .action(model.editing.map { Paths.user($0.id) } ?? Paths.newUser), .post,
                 .custom("novalidate", nil)
             ) {
                 Forms.csrf(csrf)
@@ -203,13 +202,13 @@ enum SecretariatPages {
                     "role", label: t("user.role"), options: Role.allCases.map { ($0.rawValue, t("role.\($0.rawValue)")) },
                     selected: form.role, errors: errors, t: t, required: true)
                 Forms.select(
-                    "organisation", label: t("user.organisation"), options: organisations.map { ($0.slug, $0.nameEn) },
+                    "organisation", label: t("user.organisation"), options: model.organisations.map { ($0.slug, $0.name) },
                     selected: form.organisation, errors: errors, t: t, blank: t("common.none"))
                 Forms.checkbox("is_expert", label: t("user.expert"), checked: form.isExpert, errors: errors, t: t)
                 Forms.checkbox("is_active", label: t("user.active"), checked: form.isActive, errors: errors, t: t)
                 Forms.submit(t("common.save"))
             }
-            if let id = user?.id {
+            if let id = model.editing?.id {
                 App.form(.class("setup-link"), .action(Paths.userSetupLink(id)), .post) {
                     Forms.csrf(csrf)
                     Forms.submit(t("users.new_setup_link"), secondary: true)
@@ -220,8 +219,9 @@ enum SecretariatPages {
 
     static let auditEntities = ["membership_application", "organisation", "city", "user"]
 
-    static func audit(_ page: PageOf<AuditEntry>, entity: String, record: String, chrome: Chrome) -> String {
+    static func audit(_ model: AuditLogModel, chrome: Chrome) -> String {
         let t = chrome.t
+        let (page, entity, record) = (model.page, model.entity, model.record)
         return Layout.render(title: t("secretariat.audit"), chrome: chrome) {
             tabs(t)
             h1 { t("secretariat.audit") }
@@ -260,54 +260,5 @@ enum SecretariatPages {
             }
             Components.pager(page, path: Paths.audit, query: [("entity", entity), ("record", record)], t: t)
         }
-    }
-}
-
-/// The secretariat's user form.
-struct UserForm: Sendable {
-    var name = ""
-    var email = ""
-    var role = Role.member.rawValue
-    var organisation = ""
-    var isExpert = false
-    var isActive = true
-
-    static let fieldOrder = ["name", "email", "role", "organisation", "is_expert", "is_active"]
-
-    init() {}
-
-    init(user: User) {
-        name = user.name
-        email = user.email
-        role = user.role
-        organisation = (user.$organisation.value ?? nil)?.slug ?? ""
-        isExpert = user.isExpert
-        isActive = user.isActive
-    }
-
-    init(form: FormData) {
-        name = form["name"]
-        email = UserQueries.normalise(email: form["email"])
-        role = form["role"]
-        organisation = form["organisation"]
-        isExpert = form.has("is_expert")
-        isActive = form.has("is_active")
-    }
-
-    func validate(organisationExists: Bool) -> [String: String] {
-        var errors: [String: String] = [:]
-        if name.isEmpty {
-            errors["name"] = "validation.required"
-        } else if name.count > 200 {
-            errors["name"] = "validation.too_long"
-        }
-        if !Validate.isEmail(email) { errors["email"] = email.isEmpty ? "validation.required" : "validation.email" }
-        guard let role = Role(rawValue: role) else {
-            errors["role"] = "validation.choice"
-            return errors
-        }
-        if !organisation.isEmpty, !organisationExists { errors["organisation"] = "validation.choice" }
-        if role == .member, organisation.isEmpty { errors["organisation"] = "validation.member_needs_organisation" }
-        return errors
     }
 }

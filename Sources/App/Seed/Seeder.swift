@@ -215,7 +215,7 @@ struct Seeder: Sendable {
                 let organisation = Organisation(
                     slug: row.slug, names: row.names, type: row.type, country: row.country,
                     cityID: row.city.flatMap { cityIDs[$0] },
-                    website: row.website, details: row.description, isResourceCentre: row.is_resource_centre, status: "listed",
+                    website: row.website, details: row.description, isResourceCentre: row.is_resource_centre, status: .listed,
                     sources: row.sources
                 )
                 try await organisation.create(on: db)

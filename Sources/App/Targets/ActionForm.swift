@@ -34,7 +34,7 @@ struct ActionInput: Sendable, Equatable {
         action.gpcRef = gpcRef
         action.actionType = actionType
         action.owner = owner
-        action.status = status
+        action.statusRaw = status
         action.startYear = startYear
         action.endYear = endYear
         action.cost = cost
@@ -54,7 +54,8 @@ struct ActionInput: Sendable, Equatable {
     static func fields(of action: MitigationAction) -> [String: String] {
         var fields: [String: String] = [
             "sector": action.sector, "gpc_ref": action.gpcRef ?? "", "action_type": action.actionType, "owner": action.owner,
-            "status": action.status, "start_year": String(action.startYear), "end_year": action.endYear.map(String.init) ?? "",
+            "status": action.status.rawValue, "start_year": String(action.startYear),
+            "end_year": action.endYear.map(String.init) ?? "",
             "cost": action.cost.map(LineColumns.format) ?? "", "currency": action.currency ?? "", "funding": action.funding,
             "expected_reduction": action.expectedReduction.map(LineColumns.format) ?? "",
             "reduction_method": action.reductionMethod, "ramp_up_years": String(action.rampUpYears),

@@ -35,7 +35,7 @@ struct ActionSummary: Sendable {
     /// Reminder rule: an action still planned or in progress whose last update (or creation) is older
     /// than its update period.
     func updateDue(now: Date) -> Bool {
-        guard status == "planned" || status == "in_progress", let since = lastUpdate ?? createdAt else { return false }
+        guard ActionStatus(rawValue: status)?.isOpen == true, let since = lastUpdate ?? createdAt else { return false }
         return now.timeIntervalSince(since) > Double(updateEveryDays) * 86_400
     }
 
@@ -45,7 +45,7 @@ struct ActionSummary: Sendable {
     }
 
     var effect: ActionEffect? {
-        guard status != "cancelled", let expectedReduction, sector != .otherScope3 else { return nil }
+        guard status != ActionStatus.cancelled.rawValue, let expectedReduction, sector != .otherScope3 else { return nil }
         return ActionEffect(
             id: id.uuidString, sector: sector, startYear: startYear, annualReduction: expectedReduction, rampUpYears: rampUpYears)
     }
@@ -86,7 +86,7 @@ struct ActionService: Sendable {
             try await action.create(on: db)
             try await Audit.record(
                 "action.create", entity: "mitigation_action", id: try action.requireID().uuidString, actor: user,
-                after: ["title": action.titleEn, "status": action.status], at: now, on: db)
+                after: ["title": action.titleEn, "status": action.status.rawValue], at: now, on: db)
         }
         try await SearchIndexer(db: db).refresh(action: action, city: city)
         return action
@@ -130,7 +130,7 @@ struct ActionService: Sendable {
         update.note = input.note
         update.createdBy = user?.id
         let now = clock.now()
-        action.status = input.status
+        action.statusRaw = input.status
         action.lastUpdateOn = now
         try await db.transaction { db in
             try await update.create(on: db)
@@ -186,7 +186,7 @@ struct ActionService: Sendable {
         if let id { query = query.filter(\.$id == id) }
         if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
         if let sector { query = query.filter(\.$sector == sector) }
-        if let status { query = query.filter(\.$status == status) }
+        if let status { query = query.filter(\.$statusRaw == status) }
         let actions = try await query.sort(\.$startYear).sort(\.$titleEn).all()
         guard !actions.isEmpty else { return [] }
         var updates: [UUID: [UpdateSummary]] = [:]
@@ -206,7 +206,7 @@ struct ActionService: Sendable {
             return ActionSummary(
                 id: id, cityID: action.$city.id, citySlug: action.city.slug, cityNames: action.city.names, titles: action.titles,
                 descriptions: action.descriptions, sector: Sector(rawValue: action.sector) ?? .stationaryEnergy,
-                gpcRef: action.gpcRef, actionType: action.actionType, owner: action.owner, status: action.status,
+                gpcRef: action.gpcRef, actionType: action.actionType, owner: action.owner, status: action.status.rawValue,
                 startYear: action.startYear, endYear: action.endYear, cost: action.cost, currency: action.currency,
                 funding: action.funding, expectedReduction: action.expectedReduction, reductionMethod: action.reductionMethod,
                 rampUpYears: action.rampUpYears,

@@ -69,7 +69,7 @@ struct ErrorMiddleware: RouterMiddleware {
     private func problem(_ error: AppError, request: Request, allow: String?) -> Response {
         let status = allow == nil ? error.status : .methodNotAllowed
         var body: [String: any Sendable] = [
-            "type": "/problems/\(allow == nil ? error.kind.rawValue : "method-not-allowed")",
+            "type": Paths.problemType(allow == nil ? error.kind.rawValue : "method-not-allowed"),
             "title": status.reasonPhrase,
             "status": status.code,
             "detail": catalogue.text(error.messageKey, .en),

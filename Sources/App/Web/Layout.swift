@@ -47,8 +47,8 @@ enum Layout {
                                     li { link(.href(Paths.organisations)) { t("nav.organisations") } }
                                     li { link(.href(Paths.inventories)) { t("nav.inventories") } }
                                     li { link(.href(Paths.registry)) { t("nav.registry") } }
-                                    li { link(.href("/knowledge")) { t("nav.knowledge") } }
-                                    li { link(.href("/search")) { t("nav.search") } }
+                                    li { link(.href(Paths.knowledge)) { t("nav.knowledge") } }
+                                    li { link(.href(Paths.search)) { t("nav.search") } }
                                     if let user = chrome.user {
                                         if let slug = user.organisationSlug {
                                             li { link(.href(Paths.organisation(slug))) { t("nav.my_organisation") } }
@@ -56,7 +56,7 @@ enum Layout {
                                         if user.isSecretariat {
                                             li { link(.href(Paths.applications)) { t("nav.secretariat") } }
                                         }
-                                        li { link(.href("/capacity")) { t("nav.capacity") } }
+                                        li { link(.href(Paths.capacity)) { t("nav.capacity") } }
                                         li { link(.href(Paths.account)) { t("nav.account") } }
                                     } else {
                                         li { link(.href(Paths.apply)) { t("nav.join") } }

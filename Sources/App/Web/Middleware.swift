@@ -7,9 +7,10 @@ import NIOCore
 
 /// Paths served to machines: no session, no form token, no HTML error pages.
 enum Surface {
-    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") }
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix(Paths.apiPrefix) }
     static func isMachine(_ path: String) -> Bool {
-        isAPI(path) || path == "/healthz" || path == "/metrics" || path == "/openapi.json" || path.hasPrefix("/static/")
+        isAPI(path) || path == Paths.health || path == Paths.metrics || path == Paths.openAPI
+            || path.hasPrefix(Paths.staticPrefix)
     }
 }
 

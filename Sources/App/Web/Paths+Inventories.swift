@@ -39,8 +39,12 @@ extension Paths {
     }
     static func inventoryReportingTable(_ slug: String, _ year: Int) -> String { "\(inventory(slug, year))/reporting-table.csv" }
     static func inventoryVersions(_ slug: String, _ year: Int) -> String { "\(inventory(slug, year))/versions" }
+    /// Where the compare form sends its `from` and `to`.
+    static func compareInventoryVersionsForm(_ slug: String, _ year: Int) -> String {
+        "\(inventory(slug, year))/versions/compare"
+    }
     static func compareInventoryVersions(_ slug: String, _ year: Int, from: Int, to: Int) -> String {
-        with("\(inventory(slug, year))/versions/compare", query: [("from", String(from)), ("to", String(to))])
+        with(compareInventoryVersionsForm(slug, year), query: [("from", String(from)), ("to", String(to))])
     }
     static func restoreInventoryVersion(_ slug: String, _ year: Int, _ number: Int) -> String {
         "\(inventory(slug, year))/versions/\(number)/restore"

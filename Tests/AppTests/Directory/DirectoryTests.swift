@@ -134,7 +134,7 @@ import Testing
     @Test func suspendedOrganisation_cannotEditItsCityOrItself() async throws {
         try await TestApp.run { client, harness in
             let fixtures = try await Fixtures.make(on: harness.db)
-            fixtures.alphaOrg.status = "suspended"
+            fixtures.alphaOrg.status = .suspended
             try await fixtures.alphaOrg.save(on: harness.db)
             let browser = Browser(client)
             _ = try await browser.signIn(fixtures.memberA.email)

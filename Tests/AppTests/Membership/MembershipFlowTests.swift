@@ -45,7 +45,7 @@ import Testing
 
             let organisation = try #require(
                 try await Organisation.query(on: harness.db).filter(\.$slug == "gamma-city-government").first())
-            #expect(organisation.status == "member")
+            #expect(organisation.status == .member)
             #expect(organisation.$city.id == fixtures.betaCity.id)
             #expect(organisation.names["ko"] == "감마시")
             let user = try #require(try await UserQueries.byEmail("gil@example.org", on: harness.db))

@@ -145,7 +145,7 @@ import Testing
             + Vocabulary.confidences.flatMap { ["confidence.\($0)", "confidence.\($0).explain"] }
             + Vocabulary.countries.map { "country.\($0)" }
             + ApplicationStatus.allCases.flatMap { ["application_status.\($0.rawValue)", "status.explain.\($0.rawValue)"] }
-            + OrganisationForm.statuses.map { "org_status.\($0)" } + Role.allCases.map { "role.\($0.rawValue)" }
+            + OrganisationStatus.allCases.map { "org_status.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
         for key in dynamic { #expect(english[key] != nil, "missing \(key)") }
     }
 

@@ -35,7 +35,7 @@ import Testing
         try await TestApp.run { client, harness in
             let organisation = Organisation(
                 slug: "script-org", names: ["en": "<script>alert(1)</script>", "zh": "\"><img src=x onerror=alert(1)>"],
-                type: "non_profit", country: "CN", status: "member")
+                type: "non_profit", country: "CN", status: .member)
             try await organisation.create(on: harness.db)
             let browser = Browser(client)
             let list = try await browser.get("/organisations")

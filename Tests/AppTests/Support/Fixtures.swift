@@ -31,10 +31,10 @@ struct Fixtures: Sendable {
         try await betaCity.create(on: db)
         let alphaOrg = Organisation(
             slug: "alpha-city-government", names: ["en": "Alpha City Government"], type: "local_government",
-            country: "CN", cityID: alphaCity.id, status: "member")
+            country: "CN", cityID: alphaCity.id, status: .member)
         let betaOrg = Organisation(
             slug: "beta-city-government", names: ["en": "Beta City Government"], type: "local_government",
-            country: "KR", cityID: betaCity.id, status: "member")
+            country: "KR", cityID: betaCity.id, status: .member)
         try await alphaOrg.create(on: db)
         try await betaOrg.create(on: db)
         let secretariat = User(

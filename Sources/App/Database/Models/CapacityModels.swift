@@ -15,7 +15,7 @@ final class CapacityRequest: Model, @unchecked Sendable {
     @Field(key: "formats") var formats: String
     @Field(key: "timing") var timing: String
     @Field(key: "baseline") var baseline: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var statusRaw: String
     @OptionalParent(key: "offer_id") var offer: CapacityOffer?
     @OptionalParent(key: "peer_city_id") var peerCity: City?
     @Field(key: "outcome") var outcome: String
@@ -25,6 +25,11 @@ final class CapacityRequest: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var status: CapacityRequestStatus {
+        get { CapacityRequestStatus(rawValue: statusRaw) ?? .open }
+        set { statusRaw = newValue.rawValue }
+    }
 }
 
 final class CapacityOffer: Model, @unchecked Sendable {

@@ -9,7 +9,7 @@ final class KnowledgeItem: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "kind") var kind: String
     @Field(key: "slug") var slug: String
-    @Field(key: "state") var state: String
+    @Field(key: "state") var stateRaw: String
     @Field(key: "titles") var titles: [String: String]
     @Field(key: "title_en") var titleEn: String
     @Field(key: "summaries") var summaries: [String: String]
@@ -55,10 +55,20 @@ final class KnowledgeItem: Model, @unchecked Sendable {
 
     init() {}
 
+    var state: KnowledgeState {
+        get { KnowledgeState(rawValue: stateRaw) ?? .draft }
+        set { stateRaw = newValue.rawValue }
+    }
+
     var results: [KnowledgeResult] {
         get { (try? JSONDecoder().decode([KnowledgeResult].self, from: Data(resultsJSON.utf8))) ?? [] }
         set { resultsJSON = (try? String(data: JSONEncoder().encode(newValue), encoding: .utf8)) ?? "[]" }
     }
+}
+
+extension QueryBuilder where Model == KnowledgeItem {
+    @discardableResult
+    func filter(state: KnowledgeState) -> Self { filter(\.$stateRaw == state.rawValue) }
 }
 
 /// A result of a case study: what, how much, in which unit (as the source states it).

@@ -16,7 +16,7 @@ final class MitigationAction: Model, @unchecked Sendable {
     @OptionalField(key: "gpc_ref") var gpcRef: String?
     @Field(key: "action_type") var actionType: String
     @Field(key: "owner") var owner: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var statusRaw: String
     @Field(key: "start_year") var startYear: Int
     @OptionalField(key: "end_year") var endYear: Int?
     @OptionalField(key: "cost") var cost: Double?
@@ -40,6 +40,16 @@ final class MitigationAction: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var status: ActionStatus {
+        get { ActionStatus(rawValue: statusRaw) ?? .planned }
+        set { statusRaw = newValue.rawValue }
+    }
+}
+
+extension QueryBuilder where Model == MitigationAction {
+    @discardableResult
+    func filter(status: ActionStatus) -> Self { filter(\.$statusRaw == status.rawValue) }
 }
 
 /// A dated progress report on an action, with the reduction achieved and its evidence.

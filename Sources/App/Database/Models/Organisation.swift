@@ -19,8 +19,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "contact_email") var contactEmail: String?
     @OptionalField(key: "description") var details: String?
     @Field(key: "is_resource_centre") var isResourceCentre: Bool
-    /// `member` (approved), `listed` (named in the source documents, not an applicant), `suspended`.
-    @Field(key: "status") var status: String
+    /// `OrganisationStatus`: member (approved), listed (named in the source documents, not an applicant), suspended.
+    @Field(key: "status") var statusRaw: String
     @Field(key: "sources") var sources: [String]
     @OptionalField(key: "joined_at") var joinedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -31,7 +31,7 @@ final class Organisation: Model, @unchecked Sendable {
     init(
         id: UUID? = nil, slug: String, names: [String: String], type: String, country: String?, cityID: UUID? = nil,
         parentID: UUID? = nil, website: String? = nil, contactName: String? = nil, contactEmail: String? = nil,
-        details: String? = nil, isResourceCentre: Bool = false, status: String, sources: [String] = [],
+        details: String? = nil, isResourceCentre: Bool = false, status: OrganisationStatus, sources: [String] = [],
         joinedAt: Date? = nil
     ) {
         self.id = id
@@ -48,9 +48,14 @@ final class Organisation: Model, @unchecked Sendable {
         self.contactEmail = contactEmail
         self.details = details
         self.isResourceCentre = isResourceCentre
-        self.status = status
+        self.statusRaw = status.rawValue
         self.sources = sources
         self.joinedAt = joinedAt
+    }
+
+    var status: OrganisationStatus {
+        get { OrganisationStatus(rawValue: statusRaw) ?? .listed }
+        set { statusRaw = newValue.rawValue }
     }
 
     func setNames(_ names: [String: String]) {
@@ -58,4 +63,9 @@ final class Organisation: Model, @unchecked Sendable {
         self.nameEn = names["en"] ?? slug
         self.searchText = SearchText.make(names: names, slug: slug)
     }
+}
+
+extension QueryBuilder where Model == Organisation {
+    @discardableResult
+    func filter(status: OrganisationStatus) -> Self { filter(\.$statusRaw == status.rawValue) }
 }
