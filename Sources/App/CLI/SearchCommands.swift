@@ -17,7 +17,8 @@ struct Reindex: AsyncParsableCommand {
         do {
             let started = Date()
             try await SearchIndexer(db: database.db).reindexAll()
-            let documents = try await database.db.sql().raw("SELECT COUNT(*) AS n FROM search_documents").first()?
+            let documents =
+                try await database.db.sql().raw("SELECT COUNT(*) AS n FROM search_documents").first()?
                 .decode(column: "n", as: Int.self) ?? 0
             say("Search index rebuilt: \(documents) documents in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
         } catch {
