@@ -129,7 +129,7 @@ struct CitiesController: Sendable {
         let programmes = try await Programme.query(on: services.db).sort(\.$nameEn).all()
         let model = CityEditModel(
             city: CityEntry(city), form: form, errors: errors, facts: facts.map(FactRow.init), factForm: factForm,
-            factErrors: factErrors, programmes: programmes)
+            factErrors: factErrors, programmes: programmes.map { NamedLink(slug: $0.slug, names: $0.names) })
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
             CityEditPage.render(model, chrome: chrome, csrf: csrf)
         }

@@ -7,7 +7,7 @@ struct CityEditModel: Sendable {
     let facts: [FactRow]
     let factForm: CityFactForm
     let factErrors: [String: String]
-    let programmes: [Programme]
+    let programmes: [NamedLink]
 }
 
 enum CityEditPage {

@@ -160,3 +160,23 @@ enum Slug {
         return "\(root)-\(suffix)"
     }
 }
+
+extension OrganisationRecord {
+    /// From a row loaded with its city and parent.
+    init(_ organisation: Organisation) {
+        slug = organisation.slug
+        names = organisation.names
+        type = organisation.type
+        status = organisation.status
+        isResourceCentre = organisation.isResourceCentre
+        country = organisation.country
+        city = (organisation.$city.value ?? nil).map { NamedLink(slug: $0.slug, names: $0.names) }
+        parent = (organisation.$parent.value ?? nil).map { NamedLink(slug: $0.slug, names: $0.names) }
+        website = organisation.website
+        joinedAt = organisation.joinedAt
+        contactName = organisation.contactName
+        contactEmail = organisation.contactEmail
+        details = organisation.details
+        sources = organisation.sources
+    }
+}

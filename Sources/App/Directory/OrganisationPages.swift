@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 
 struct OrganisationListModel: Sendable {
@@ -8,12 +7,36 @@ struct OrganisationListModel: Sendable {
 }
 
 struct OrganisationProfileModel: Sendable {
-    let organisation: Organisation
-    let members: [User]
+    let organisation: OrganisationRecord
+    let members: [MemberRow]
     let canEdit: Bool
     let showContacts: Bool
     /// The organisation's membership and profile history (secretariat only; empty otherwise).
-    var history: [AuditEntry] = []
+    var history: [AuditRow] = []
+}
+
+/// An organisation's profile as a plain value.
+struct OrganisationRecord: Sendable {
+    let slug: String
+    let names: [String: String]
+    let type: String
+    let status: OrganisationStatus
+    let isResourceCentre: Bool
+    let country: String?
+    let city: NamedLink?
+    let parent: NamedLink?
+    let website: String?
+    let joinedAt: Date?
+    let contactName: String?
+    let contactEmail: String?
+    let details: String?
+    let sources: [String]
+}
+
+/// A person of an organisation, as its profile lists them to signed-in members.
+struct MemberRow: Sendable {
+    let name: String
+    let isExpert: Bool
 }
 
 enum OrganisationPages {
@@ -99,11 +122,11 @@ enum OrganisationPages {
                 }
                 dt { t("city.country") }
                 dd { Components.country(organisation.country, t: t) }
-                if let city = organisation.$city.value ?? nil {
+                if let city = organisation.city {
                     dt { t("organisation.city") }
                     dd { link(.href(Paths.city(city.slug))) { t.pick(city.names) } }
                 }
-                if let parent = organisation.$parent.value ?? nil {
+                if let parent = organisation.parent {
                     dt { t("organisation.parent") }
                     dd { link(.href(Paths.organisation(parent.slug))) { t.pick(parent.names) } }
                 }

@@ -22,11 +22,19 @@ struct OrganisationsController: Sendable {
         // Contacts and people are shown to signed-in members only, never to anonymous visitors.
         let showContacts = context.user != nil
         let members = showContacts ? try await OrganisationQueries.members(of: organisation.requireID(), on: services.db) : []
+        let history =
+            context.user?.isSecretariat == true
+            ? try await AuditEntry.query(on: services.db).filter(\.$entityType == "organisation")
+                .filter(\.$entityID == organisation.slug).sort(\.$createdAt, .descending).all() : []
         let model = OrganisationProfileModel(
-            organisation: organisation, members: members, canEdit: canEdit, showContacts: showContacts,
-            history: context.user?.isSecretariat == true
-                ? try await AuditEntry.query(on: services.db).filter(\.$entityType == "organisation")
-                    .filter(\.$entityID == organisation.slug).sort(\.$createdAt, .descending).all() : [])
+            organisation: OrganisationRecord(organisation),
+            members: members.map { MemberRow(name: $0.name, isExpert: $0.isExpert) },
+            canEdit: canEdit, showContacts: showContacts,
+            history: history.map {
+                AuditRow(
+                    createdAt: $0.createdAt, actorLabel: $0.actorLabel, action: $0.action, entityType: $0.entityType,
+                    entityID: $0.entityID, before: $0.before, after: $0.after)
+            })
         return HTMLResponse(html: OrganisationPages.profile(model, chrome: services.chrome(request, context)))
     }
 

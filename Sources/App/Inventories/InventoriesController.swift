@@ -28,7 +28,7 @@ struct InventoriesController: Sendable {
         let canCreate = EditorRule.mayEdit(city: cityID, user: user)
         return HTMLResponse(
             html: InventoryListPages.city(
-                city: city, inventories: items, reported: reported, canCreate: canCreate,
+                city: CityEntry(city), inventories: items, reported: reported, canCreate: canCreate,
                 chrome: services.chrome(request, context)))
     }
 

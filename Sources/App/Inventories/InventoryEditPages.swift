@@ -200,7 +200,7 @@ enum InventoryEditPages {
         }
     }
     static func newInventory(
-        city: City, fields: [String: String], errors: [String: String], csrf: String, chrome: Chrome
+        city: CityEntry, fields: [String: String], errors: [String: String], csrf: String, chrome: Chrome
     ) -> String {
         let t = chrome.t
         let cityName = t.pick(city.names)

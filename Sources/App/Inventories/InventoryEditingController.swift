@@ -13,7 +13,8 @@ struct InventoryEditingController: Sendable {
         let city = context.city
         let year = Calendar(identifier: .gregorian).component(.year, from: services.clock.now()) - 1
         return try await services.formPage(request, context.base) { chrome, csrf in
-            InventoryEditPages.newInventory(city: city, fields: ["year": String(year)], errors: [:], csrf: csrf, chrome: chrome)
+            InventoryEditPages.newInventory(
+                city: CityEntry(city), fields: ["year": String(year)], errors: [:], csrf: csrf, chrome: chrome)
         }
     }
 
@@ -34,7 +35,7 @@ struct InventoryEditingController: Sendable {
         var allErrors = errors
         if allErrors.isEmpty { allErrors["year"] = "inventory.exists" }
         return try await services.formPage(request, context.base, status: .unprocessableContent) { chrome, csrf in
-            InventoryEditPages.newInventory(city: city, fields: fields, errors: allErrors, csrf: csrf, chrome: chrome)
+            InventoryEditPages.newInventory(city: CityEntry(city), fields: fields, errors: allErrors, csrf: csrf, chrome: chrome)
         }.response(from: request, context: context)
     }
 

@@ -33,7 +33,7 @@ struct ReportedItem: Sendable {
 
 enum InventoryListPages {
     static func city(
-        city: City, inventories: [InventoryListItem], reported: [ReportedItem], canCreate: Bool, chrome: Chrome
+        city: CityEntry, inventories: [InventoryListItem], reported: [ReportedItem], canCreate: Bool, chrome: Chrome
     ) -> String {
         let t = chrome.t
         let cityName = t.pick(city.names)

@@ -61,26 +61,12 @@ struct InventoryPageData: Sendable {
 }
 
 extension InventoryReads {
-    /// The page data of one inventory (nil: no such city or inventory). Reads the city, the
-    /// inventory, its lines (through `computed`), the previous inventory's version totals and the
-    /// population (plausibility), the city's other inventories and reported totals (trend), and
-    /// the verifier's name.
+    /// The page data of one inventory (nil: no such city or inventory): `InventoryPageQuery`.
     static let page = CachedRead<InventoryPageKey, InventoryPageData?>(
         "inventory.page",
         tables: [.cities, .inventories, .inventoryLines, .inventoryVersions, .cityFacts, .reportedEmissions, .users]
     ) { key, query in
-        guard let city = try await CityQueries.bySlug(key.slug, on: query.db), let cityID = city.id,
-            let inventory = try await Inventory.query(on: query.db).filter(\.$city.$id == cityID).filter(\.$year == key.year)
-                .first()
-        else { return nil }
-        let service = InventoryService(db: query.db, reference: query.reference, cache: query.cache, clock: query.clock)
-        async let computed = service.computed(inventory, city: city)
-        async let trend = InventoryQueries.trend(cityID: cityID, slug: city.slug, on: query.db)
-        var verifierLabel: String?
-        if let id = inventory.verifierID { verifierLabel = try await User.find(id, on: query.db)?.name }
-        return InventoryPageData(
-            computed: try await computed, rights: InventoryRights(inventory), trend: try await trend,
-            verifierLabel: verifierLabel)
+        try await InventoryPageQuery.load(key, query)
     }
 }
 

@@ -26,6 +26,25 @@ struct InventorySummary: Sendable, Hashable {
     let stateComment: String?
     let verifierID: UUID?
 
+    init(
+        id: UUID, cityID: UUID, citySlug: String, cityNames: [String: String], year: Int, level: ReportingLevel, gwpSet: GWPSet,
+        boundary: String, state: InventoryState, illustrative: Bool, version: Int, stateComment: String?, verifierID: UUID?
+    ) {
+        self.id = id
+        self.cityID = cityID
+        self.citySlug = citySlug
+        self.cityNames = cityNames
+        self.year = year
+        self.level = level
+        self.gwpSet = gwpSet
+        self.boundary = boundary
+        self.state = state
+        self.illustrative = illustrative
+        self.version = version
+        self.stateComment = stateComment
+        self.verifierID = verifierID
+    }
+
     init(_ inventory: Inventory, city: City) throws {
         id = try inventory.requireID()
         cityID = try city.requireID()
