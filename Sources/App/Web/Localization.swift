@@ -66,17 +66,38 @@ enum ContentLanguage: String, Sendable, CaseIterable {
 struct Catalogue: Sendable {
     let strings: [AppLocale: [String: String]]
 
+    /// `Resources/i18n/<locale>.json`, plus `Resources/i18n/<feature>/<locale>.json` for each
+    /// feature folder: a feature keeps its strings in its own files (and branches that add strings
+    /// do not touch the same file). A key defined twice is an error.
     static func load() throws -> Catalogue {
         var strings: [AppLocale: [String: String]] = [:]
+        // Found through its English file: how a bundle's resource folder maps to a URL differs by platform.
+        guard
+            let root = Bundle.module.url(forResource: "en", withExtension: "json", subdirectory: "Resources/i18n")?
+                .deletingLastPathComponent()
+        else { throw AppError.internal("missing catalogue en.json") }
+        let entries = try? FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: [.isDirectoryKey])
+        let features = (entries ?? []).filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         for locale in AppLocale.allCases {
             // English is required; another language's missing file falls back to English (the catalogue
             // test fails the build long before that can reach users).
-            guard let url = Bundle.module.url(forResource: locale.rawValue, withExtension: "json", subdirectory: "Resources/i18n")
-            else {
+            let main = root.appendingPathComponent("\(locale.rawValue).json")
+            guard FileManager.default.fileExists(atPath: main.path) else {
                 if locale == .en { throw AppError.internal("missing catalogue en.json") }
                 continue
             }
-            strings[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            var merged = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: main))
+            for folder in features {
+                let file = folder.appendingPathComponent("\(locale.rawValue).json")
+                guard FileManager.default.fileExists(atPath: file.path) else { continue }
+                let more = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
+                if let twice = more.keys.first(where: { merged[$0] != nil }) {
+                    throw AppError.internal("catalogue key \(twice) defined twice (\(folder.lastPathComponent))")
+                }
+                merged.merge(more) { first, _ in first }
+            }
+            strings[locale] = merged
         }
         return Catalogue(strings: strings)
     }
