@@ -107,7 +107,7 @@ struct Seed: AsyncParsableCommand {
         do {
             let report = try await Seeder(db: database.db, clock: AppClock()).seed(try DemoData.load())
             say(
-                "Added \(report.cities) cities, \(report.facts) facts, \(report.organisations) organisations, \(report.programmes) programmes, \(report.reportedEmissions) reported emission totals, \(report.inventories) inventories, \(report.targets) targets, \(report.actions) actions, \(report.actionPlans) action plans, \(report.forecasts) forecasts, \(report.knowledge) knowledge records."
+                "Added \(report.cities) cities, \(report.facts) facts, \(report.organisations) organisations, \(report.programmes) programmes, \(report.reportedEmissions) reported emission totals, \(report.inventories) inventories, \(report.targets) targets, \(report.actions) actions, \(report.actionPlans) action plans, \(report.forecasts) forecasts, \(report.knowledge) knowledge records, \(report.frameworks) frameworks, \(report.peerGroups) peer groups."
             )
         } catch {
             await database.shutdown()

@@ -8,6 +8,9 @@ enum Table: String, CaseIterable, Sendable {
     case actionPlans = "action_plans"
     case actionUpdates = "action_updates"
     case apiTokens = "api_tokens"
+    case assessments
+    case assessmentVersions = "assessment_versions"
+    case benchmarkSettings = "benchmark_settings"
     case capacityOffers = "capacity_offers"
     case capacityRequests = "capacity_requests"
     case cities
@@ -16,6 +19,8 @@ enum Table: String, CaseIterable, Sendable {
     case cityProgrammes = "city_programmes"
     case cityTargets = "city_targets"
     case customFactors = "custom_factors"
+    case frameworks
+    case frameworkEditions = "framework_editions"
     case inventories
     case inventoryLines = "inventory_lines"
     case inventoryVersions = "inventory_versions"
@@ -24,6 +29,7 @@ enum Table: String, CaseIterable, Sendable {
     case membershipApplications = "membership_applications"
     case mitigationActions = "mitigation_actions"
     case organisations
+    case peerGroups = "peer_groups"
     case programmes
     case reportedEmissions = "reported_emissions"
     case searchDocuments = "search_documents"

@@ -47,3 +47,14 @@ enum KnowledgeState: String, RecordStatus {
     case inReview = "in_review"
     case published
 }
+
+/// A framework edition: a draft may change; a published edition never does (a new edition maps
+/// its items to the previous one instead).
+enum EditionStatus: String, RecordStatus {
+    case draft, published
+}
+
+/// A city's assessment: draft → submitted → published, back to draft when returned.
+enum AssessmentState: String, RecordStatus {
+    case draft, submitted, published
+}

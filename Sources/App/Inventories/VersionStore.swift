@@ -49,12 +49,13 @@ enum VersionStore {
             author.map { "\($0.name) <\($0.email)>" } ?? "system", inventory.levelRaw, inventory.gwpSetRaw,
             inventory.stateRaw, lines.count, report.territorial.co2e, report.basic.co2e, report.basicPlus.co2e,
             InventoryCSV.write(lines), date, report.completeness.missing.map(\.subCategory.ref).joined(separator: ","),
+            VersionFigures(lines: lines, report: report).json,
         ]
         try await db.sql().insert(into: table)
             .columns(
                 "id", "inventory_id", "number", "summary", "author_id", "author_label", "level", "gwp_set", "state",
                 "line_count", "total_territorial", "total_basic", "total_basic_plus", "lines_csv", "created_at",
-                "missing_cells"
+                "missing_cells", "figures"
             )
             .values(values).run()
     }

@@ -3,6 +3,18 @@ import Foundation
 /// The demo data files in `Resources/seed` (made from the seed documents and the reference
 /// CSV; see that folder's README for every judgement call).
 struct DemoData: Sendable {
+    struct PeerGroupRow: Decodable, Sendable {
+        let slug: String
+        let names: [String: String]
+        let description: String
+        let source: String
+        let cities: [String]
+    }
+
+    struct PeerGroupsFile: Decodable, Sendable {
+        let peer_groups: [PeerGroupRow]
+    }
+
     struct CityRow: Decodable, Sendable {
         let slug: String
         let names: [String: String]
@@ -136,6 +148,7 @@ struct DemoData: Sendable {
     let targetsCSV: String
     let plans: PlansFile
     let knowledge: KnowledgeSeed
+    let peerGroups: [PeerGroupRow]
 
     static func resource(_ name: String, _ ext: String) throws -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources/seed") else {
@@ -168,7 +181,8 @@ struct DemoData: Sendable {
             inventories: inventories,
             targetsCSV: try String(contentsOf: try resource("targets", "csv"), encoding: .utf8),
             plans: try read("plans", as: PlansFile.self),
-            knowledge: try KnowledgeSeed.load()
+            knowledge: try KnowledgeSeed.load(),
+            peerGroups: try read("peer_groups", as: PeerGroupsFile.self).peer_groups
         )
     }
 }

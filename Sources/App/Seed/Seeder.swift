@@ -10,7 +10,7 @@ struct Seeder: Sendable {
 
     struct Report: Sendable, Equatable {
         var cities = 0, facts = 0, organisations = 0, programmes = 0, reportedEmissions = 0, inventories = 0
-        var targets = 0, actions = 0, actionPlans = 0, forecasts = 0, knowledge = 0
+        var targets = 0, actions = 0, actionPlans = 0, forecasts = 0, knowledge = 0, frameworks = 0, peerGroups = 0
     }
 
     func seed(_ data: DemoData) async throws -> Report {
@@ -20,6 +20,8 @@ struct Seeder: Sendable {
         // Knowledge records, then the search index of everything published.
         report.knowledge = try await KnowledgeService(db: db, clock: clock).seed(data.knowledge)
         try await linkPlansToEvents(data)
+        report.frameworks = try await seedFrameworks()
+        report.peerGroups = try await seedPeerGroups(data.peerGroups)
         return report
     }
 

@@ -22,13 +22,14 @@ enum Charts {
     static let palette = ["#1b6e53", "#2f7fb8", "#c7772b", "#7a4ea3", "#b23a48", "#5b6b2f", "#6b6b6b"]
 
     /// Horizontal bars with their formatted value at the end.
-    static func bars(_ bars: [Bar], title: String, unit: String, t: Translator) -> Node {
+    /// `maximum`: the value a full bar stands for (e.g. 100 for scores); the largest value otherwise.
+    static func bars(_ bars: [Bar], title: String, unit: String, t: Translator, maximum scale: Double? = nil) -> Node {
         let width = 520.0
         let labelWidth = 190.0
         let valueWidth = 110.0
         let rowHeight = 28.0
         let height = Double(bars.count) * rowHeight + 10
-        let maximum = bars.compactMap(\.value).map { abs($0) }.max() ?? 0
+        let maximum = scale ?? bars.compactMap(\.value).map { abs($0) }.max() ?? 0
         let plot = width - labelWidth - valueWidth
         var children: [Node] = [Node.element("title", [], [.text(title)])]
         for (index, bar) in bars.enumerated() {

@@ -5,7 +5,7 @@ extension Formulas.Context {
             let factor = try latest(inputs.gridFactors, year: \.year, what: "grid emission factor")
             let input = FormulaInput(
                 role: "grid factor", year: factor.year,
-                detail: "\(formatNumber(factor.value)) t CO2/MWh; source: \(factor.source)")
+                detail: "\(displayNumber(factor.value)) t CO2/MWh; source: \(factor.source)")
             return ComputedValue(value: factor.value, unit: "t CO2/MWh", year: factor.year, basis: .none, inputs: [input])
         }
     }
@@ -18,7 +18,7 @@ extension Formulas.Context {
             guard let generated = waste.generatedTonnes else { throw Formulas.Missing("no generated waste figure") }
             let population = try population(near: waste.year)
             let input = FormulaInput(
-                role: "waste", year: waste.year, detail: "\(formatNumber(generated)) t generated; source: \(waste.source)")
+                role: "waste", year: waste.year, detail: "\(displayNumber(generated)) t generated; source: \(waste.source)")
             return ComputedValue(
                 value: generated * 1000 / population.value, unit: "kg/person/yr", year: waste.year, basis: .none,
                 inputs: [input, describe(population)])
@@ -36,7 +36,8 @@ extension Formulas.Context {
             let input = FormulaInput(
                 role: "waste", year: waste.year,
                 detail:
-                    "\(formatNumber(landfilled)) t landfilled of \(formatNumber(generated)) t generated; source: \(waste.source)")
+                    "\(displayNumber(landfilled)) t landfilled of \(displayNumber(generated)) t generated; source: \(waste.source)"
+            )
             return ComputedValue(value: landfilled / generated * 100, unit: "%", year: waste.year, basis: .none, inputs: [input])
         }
     }
@@ -76,7 +77,7 @@ extension Formulas.Context {
             let input = FormulaInput(
                 role: "actions", year: nil,
                 detail:
-                    "\(formatNumber(achieved)) of \(formatNumber(expected)) t CO2e/yr expected, over \(known.count) of \(underway.count) actions under way or done"
+                    "\(displayNumber(achieved)) of \(displayNumber(expected)) t CO2e/yr expected, over \(known.count) of \(underway.count) actions under way or done"
             )
             return ComputedValue(value: achieved / expected * 100, unit: "%", year: nil, basis: .none, inputs: [input])
         }
@@ -98,7 +99,7 @@ extension Formulas.Context {
             }
             let input = FormulaInput(
                 role: "target", year: target.targetYear,
-                detail: "−\(formatNumber(reduction)) % from \(baseYear) by \(target.targetYear); source: \(target.source)")
+                detail: "−\(displayNumber(reduction)) % from \(baseYear) by \(target.targetYear); source: \(target.source)")
             return ComputedValue(
                 value: reduction / Double(target.targetYear - baseYear), unit: "%/yr", year: nil, basis: .none, inputs: [input])
         }
@@ -117,7 +118,7 @@ extension Formulas.Context {
             let input = FormulaInput(
                 role: "target", year: target.progressYear,
                 detail:
-                    "\(formatNumber(achieved)) % of the targeted reduction achieved by \(target.progressYear.map(String.init) ?? "?"); source: \(target.source)"
+                    "\(displayNumber(achieved)) % of the targeted reduction achieved by \(target.progressYear.map(String.init) ?? "?"); source: \(target.source)"
             )
             return ComputedValue(value: achieved, unit: "%", year: target.progressYear, basis: .none, inputs: [input])
         }

@@ -36,7 +36,7 @@ extension Formulas.Context {
             basis.priceBasis = gdp.priceBasis
             let gdpInput = FormulaInput(
                 role: "gdp", year: gdp.year,
-                detail: "\(formatNumber(gdp.value)) \(gdp.currency) at \(gdp.priceBasis); source: \(gdp.source)")
+                detail: "\(displayNumber(gdp.value)) \(gdp.currency) at \(gdp.priceBasis); source: \(gdp.source)")
             return ComputedValue(
                 value: total / (gdp.value / 1_000_000), unit: IndicatorUnit(unitFor(gdp)), year: inventory.year, basis: basis,
                 inputs: [describe(inventory, total: total), gdpInput])
@@ -51,7 +51,7 @@ extension Formulas.Context {
             let total = try total(inventory)
             guard let area = inputs.area, area.km2 > 0 else { throw Formulas.Missing("the city's land area is not known") }
             let areaInput = FormulaInput(
-                role: "area", year: area.year, detail: "\(formatNumber(area.km2)) km2; source: \(area.source)")
+                role: "area", year: area.year, detail: "\(displayNumber(area.km2)) km2; source: \(area.source)")
             return ComputedValue(
                 value: total / area.km2, unit: IndicatorUnit("\(mass(inventory))/km2"), year: inventory.year,
                 basis: emissionsBasis(inventory), inputs: [describe(inventory, total: total), areaInput])
@@ -112,7 +112,7 @@ extension Formulas.Context {
                     throw Formulas.Missing("the official real GDP growth rate of \(year) is missing")
                 }
                 growth *= 1 + rate.percent / 100
-                used.append("\(year): \(formatNumber(rate.percent)) % (\(rate.source))")
+                used.append("\(year): \(displayNumber(rate.percent)) % (\(rate.source))")
             }
             let ratio = (pair.total / pair.baseTotal) / growth
             let growthInput = FormulaInput(
@@ -138,7 +138,7 @@ extension Formulas.Context {
             let input = FormulaInput(
                 role: "inventory", year: inventory.year,
                 detail:
-                    "\(inventory.year) version \(inventory.version), sector \(sector.rawValue) \(formatNumber(amount)) of \(inventory.sectorBasis.label) \(formatNumber(total)) \(mass(inventory)); source: \(inventory.source)"
+                    "\(inventory.year) version \(inventory.version), sector \(sector.rawValue) \(displayNumber(amount)) of \(inventory.sectorBasis.label) \(displayNumber(total)) \(mass(inventory)); source: \(inventory.source)"
             )
             return ComputedValue(value: amount / total * 100, unit: "%", year: inventory.year, basis: basis, inputs: [input])
         }

@@ -101,7 +101,7 @@ public enum Formulas {
         }
 
         func describe(_ inventory: InventoryFigures, total: Double) -> FormulaInput {
-            var detail = "\(inventory.year) version \(inventory.version), \(settings.basis.label) total \(formatNumber(total)) "
+            var detail = "\(inventory.year) version \(inventory.version), \(settings.basis.label) total \(displayNumber(total)) "
             detail += inventory.gases == .co2Only ? "t CO2 (CO2 only)" : "t CO2e"
             if let gwp = inventory.gwp { detail += ", \(gwp.rawValue) GWPs" }
             detail += "; source: \(inventory.source)"
@@ -111,7 +111,7 @@ public enum Formulas {
         func describe(_ population: PopulationFigure) -> FormulaInput {
             FormulaInput(
                 role: "population", year: population.year,
-                detail: "\(formatNumber(population.value)) persons (\(population.kind.rawValue)); source: \(population.source)")
+                detail: "\(displayNumber(population.value)) persons (\(population.kind.rawValue)); source: \(population.source)")
         }
 
         func emissionsBasis(_ inventory: InventoryFigures) -> ComparisonBasis {

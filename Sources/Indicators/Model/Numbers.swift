@@ -20,3 +20,18 @@ func parseNumber(_ text: String) -> Double? {
 func parseInteger(_ text: String) -> Int? {
     Int(text.trimmingCharacters(in: .whitespaces))
 }
+
+/// A number for people to read in an input's description: at most six significant digits (a
+/// detail text, never a value anything computes with — values keep full precision).
+func displayNumber(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    let magnitude = Int(floor(log10(abs(value))))
+    let decimals = max(0, 5 - magnitude)
+    var text = String(format: "%.\(decimals)f", value)
+    if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+}

@@ -61,6 +61,12 @@ import Testing
         Case(knowledge: "/sitemap.xml"),
         Case(knowledge: "/feed.atom"),
         Case(knowledge: "/programmes"),
+        Case("/frameworks", FrameworkReads.catalog),
+        Case("/frameworks/lcc-index", FrameworkReads.catalog),
+        Case("/api/v1/frameworks", FrameworkReads.catalog),
+        Case("/cities/guiyang/assessments/lcc-index/2021", AssessmentReads.cohort),
+        Case("/benchmarks", BenchmarkReads.observations),
+        Case("/cities/guiyang/peers", PeerReads.peers),
     ]
 
     /// Every table a cached read touched while a visitor's request loaded it is one it declares.
@@ -195,6 +201,22 @@ import Testing
         update.evidence = ""
         update.note = "test"
         try await update.create(on: harness.db)
+        // A published assessment (and its versions) and stored benchmark settings.
+        let secretariat = CurrentUser(
+            id: UUID(), email: "s@example.org", name: "S", role: .secretariat, isExpert: false, organisationID: nil,
+            organisationSlug: nil, organisationIsResourceCentre: false, organisationSuspended: false, cityID: nil)
+        let catalog = try await FrameworkQueries.catalog(on: harness.db)
+        let edition = try #require(catalog.first { $0.slug == "lcc-index" }?.current)
+        let guiyang = try #require(try await CityQueries.bySlug("guiyang", on: harness.db))
+        let service = AssessmentService(db: harness.db, clock: AppClock())
+        try await service.save(
+            city: guiyang, edition: edition, framework: "lcc-index", year: 2021,
+            valuesCSV: "item_id,value,level,unit,evidence,comment,excluded_reason\nPO06,,1,,test,,\n", summary: "test", by: nil)
+        for transition in [AssessmentService.Transition.submit, .publish] {
+            try await service.transition(
+                transition, city: guiyang, edition: edition, framework: "lcc-index", year: 2021, comment: "", by: secretariat)
+        }
+        try await BenchmarkSettingsReads.save(BenchmarkSettings(), by: secretariat, at: Date(), on: harness.db)
     }
 
     /// A write that changes nothing but runs the version trigger, on any table: on SQLite one row

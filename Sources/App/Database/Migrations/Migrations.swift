@@ -24,5 +24,7 @@ enum AppMigrations {
         M018_AddPhotosAndPlanEvents(),
         M019_CreateTableVersions(),
         M020_AddSessionUser(),
+        M021_CreateFrameworksAndAssessments(),
+        M022_AddVersionFiguresAndFactBasis(),
     ]
 }

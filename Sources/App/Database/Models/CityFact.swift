@@ -16,6 +16,10 @@ final class CityFact: Model, @unchecked Sendable {
     @OptionalField(key: "source_file") var sourceFile: String?
     @Field(key: "confidence") var confidence: String
     @OptionalField(key: "note") var note: String?
+    /// GDP only: "current" or "constant YYYY" prices (never divide current-price GDP across years).
+    @OptionalField(key: "price_basis") var priceBasis: String?
+    /// What the figure covers when it differs from the city's own boundary (shown wherever it is used).
+    @OptionalField(key: "boundary_note") var boundaryNote: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
