@@ -24,7 +24,7 @@ check migrate-one-line-per-batch bash -c '[[ $(grep -c . <<<"$1") -eq 2 && "$1" 
 check migrate-again-quiet bash -c '[[ "$(env -u LOG_LEVEL "$1" migrate 2>&1)" == "Migrations applied." ]]' _ "$BIN"
 first=$("$BIN" seed | tail -n 1)
 second=$("$BIN" seed | tail -n 1)
-nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts, 0 knowledge records."
+nothing="Added 0 cities, 0 facts, 0 organisations, 0 programmes, 0 reported emission totals, 0 inventories, 0 targets, 0 actions, 0 action plans, 0 forecasts, 0 knowledge records, 0 frameworks, 0 peer groups."
 check seed-loads [ "$first" != "$nothing" ]
 check seed-idempotent [ "$second" = "$nothing" ]
 check user-create-env env LCC_PASSWORD='a long enough password' "$BIN" user create --email Officer@Example.org \
