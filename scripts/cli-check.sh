@@ -62,6 +62,25 @@ check import-targets-again sh -c "'$BIN' import targets '$WORK/targets.csv' | gr
 check import-targets-refuses sh -c "! '$BIN' import targets '$WORK/bad-targets.csv' 2>'$WORK/bad-targets.err'"
 check import-targets-row-and-column sh -c "grep -q 'row 2, column target_year' '$WORK/bad-targets.err' && grep -q 'row 3, column city' '$WORK/bad-targets.err'"
 
+# Indicator frameworks and a city's assessment values: all rows or nothing, row and column.
+cat >"$WORK/framework.csv" <<'CSV'
+record,id,group,level,name_en,description_en,kind,unit,direction,obtain,formula,evidence,scoring,floor,benchmark,thresholds,scale_max,weight,benchmark_reason,confidence,state
+framework,cli-index,,,CLI check index,,,,,,,,,,,,,,,,
+edition,1,,,,,,,,,,,,,,,,,,,published
+group,G,,,Plans,,,,,,,,,,,,,,,PROVISIONAL,
+item,Q1,G,,Climate plan,,qualitative,,,,,required,,,,,2,1,,PROVISIONAL,
+level,Q1,,0,,No plan.,,,,,,,,,,,,,,,
+level,Q1,,1,,In preparation.,,,,,,,,,,,,,,,
+level,Q1,,2,,Adopted with targets.,,,,,,,,,,,,,,,
+item,E1,G,,Emissions per person,,quantitative,t CO2e/person,lower_is_better,computed,emissions_per_person,,linear,15,2,,,2,Inside the observed range,PROVISIONAL,
+CSV
+sed 's/^item,E1,G/item,Q1,G/' "$WORK/framework.csv" >"$WORK/bad-framework.csv"
+check import-framework bash -c '"$1" import frameworks "$2" | grep -q "cli-index edition 1 created"' _ "$BIN" "$WORK/framework.csv"
+check import-framework-refuses bash -c '! "$1" import frameworks "$2" 2>"$3" && grep -q "row 9, column id" "$3"' _ "$BIN" "$WORK/bad-framework.csv" "$WORK/bad-framework.err"
+printf 'item_id,value,level,unit,evidence,comment,excluded_reason\nQ1,,2,,Plan 2020 p. 3,,\n' >"$WORK/values.csv"
+printf 'item_id,value,level,unit,evidence,comment,excluded_reason\nQ1,,5,,x,,\n' >"$WORK/bad-values.csv"
+check import-assessment bash -c '"$1" import assessment --city seoul --framework cli-index --year 2020 "$2" | grep -q "(draft)"' _ "$BIN" "$WORK/values.csv"
+check import-assessment-refuses bash -c '! "$1" import assessment --city seoul --framework cli-index --year 2020 "$2" 2>"$3" && grep -q "row 2, column level" "$3"' _ "$BIN" "$WORK/bad-values.csv" "$WORK/bad-values.err"
 check search-reindex bash -c '"$1" search reindex | grep -q "^Search index rebuilt: [1-9][0-9]* documents"' _ "$BIN"
 
 member_token=$("$BIN" token create --email officer@example.org | tail -n 1)

@@ -5,7 +5,8 @@ import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data files.", subcommands: [ImportInventory.self, ImportTargets.self])
+        commandName: "import", abstract: "Import data files.",
+        subcommands: [ImportInventory.self, ImportTargets.self, ImportFrameworks.self, ImportAssessment.self])
 }
 
 struct ExportCommand: AsyncParsableCommand {

@@ -21,7 +21,9 @@ import Testing
         // Names that look like keys but are not shown: `Audit.record("city.update", …)`,
         // `commit(…, action: "knowledge.create")`, `CachedRead<…>("inventory.page", …)`, `name: "x.json"`.
         let names = try NSRegularExpression(
-            pattern: #"(?:Audit\.record\(\s*(?:[^"\n]*\?\s*)?|action: (?:[^"\n]*\? )?|CachedRead<[^>]*>\(|name: )\s*"([^"]+)"(?: : "([^"]+)")?"#)
+            pattern:
+                #"(?:Audit\.record\(\s*(?:[^"\n]*\?\s*)?|action: (?:[^"\n]*\? )?|CachedRead<[^>]*>\(|name: )\s*"([^"]+)"(?: : "([^"]+)")?"#
+        )
         var checked = 0
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
