@@ -24,5 +24,9 @@ enum AppMigrations {
         M018_AddPhotosAndPlanEvents(),
         M019_CreateTableVersions(),
         M020_AddSessionUser(),
+        M030_CreateJobLeases(),
+        M031_CreateMailMessages(),
+        M032_CreateMailPreferences(),
+        M033_AddApplicationLocale(),
     ]
 }
