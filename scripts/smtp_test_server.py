@@ -10,6 +10,10 @@ Recipients steer the server, so the tests can provoke each reply:
   refuse*@...   550 5.1.1 to RCPT TO (permanent)
   later*@...    450 4.2.1 to RCPT TO (transient)
   vanish*@...   the message is stored, then the connection is closed without a reply
+  slow*@...     RCPT TO is answered after --slow-seconds (default 3): time to kill the client mid-send
+
+Messages are numbered on from the files already in --dir, so a server restarted on the same
+directory (the queue tests stop and start it) keeps what the previous one received.
 
 Once listening it writes --dir/server.json ({"port": N, "pid": P}) and prints "READY N".
 
@@ -121,12 +125,16 @@ def summarise(raw):
 
 
 class Recorder:
-    def __init__(self, directory):
+    def __init__(self, directory, slow_seconds=3.0):
         self.directory = directory
-        self.counter = itertools.count(1)
+        existing = [int(name[:4]) for name in os.listdir(directory) if name[:4].isdigit() and name.endswith(".eml")]
+        self.counter = itertools.count(max(existing, default=0) + 1)
+        self.slow_seconds = slow_seconds
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
+        if local.startswith("slow"):
+            await asyncio.sleep(self.slow_seconds)
         if local.startswith("refuse"):
             return "550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable" % address
         if local.startswith("later"):
@@ -191,7 +199,7 @@ async def serve(args):
         tls_dir = args.tls_dir or os.path.join(args.dir, "tls")
         make_certificates(tls_dir)
         tls_context = server_tls_context(tls_dir)
-    handler = Recorder(args.dir)
+    handler = Recorder(args.dir, args.slow_seconds)
     options = {"hostname": "lcc-test-smtp", "ident": "LCC test SMTP"}
     if args.starttls:
         options.update(tls_context=tls_context, require_starttls=False)
@@ -245,6 +253,7 @@ def main():
     parser.add_argument("--size", type=int, default=0, help="announce and enforce a SIZE limit")
     parser.add_argument("--helo-only", action="store_true", help="refuse EHLO (502), accept HELO")
     parser.add_argument("--exit-on-stdin-eof", action="store_true", help="stop when stdin closes")
+    parser.add_argument("--slow-seconds", type=float, default=3.0, help="delay of RCPT TO for slow*@ recipients")
     args = parser.parse_args()
     if args.starttls and args.implicit_tls:
         parser.error("--starttls and --implicit-tls exclude each other")

@@ -16,7 +16,8 @@ set -euo pipefail
 PG_VERSION=15
 PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
 PORT="${PGPORT:-54329}"
-STATE_FILE=/tmp/lcc-pg-dir
+# LCC_PG_STATE names another state file, so two clusters (the test suite's and a script's) can run side by side.
+STATE_FILE="${LCC_PG_STATE:-/tmp/lcc-pg-dir}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 log() { echo "start-postgres: $*" >&2; }

@@ -7,7 +7,8 @@
 set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
-STATE_FILE=/tmp/lcc-pg-dir
+# LCC_PG_STATE names another state file, so two clusters (the test suite's and a script's) can run side by side.
+STATE_FILE="${LCC_PG_STATE:-/tmp/lcc-pg-dir}"
 DATA_DIR="${1:-}"
 if [[ -z "$DATA_DIR" && -f "$STATE_FILE" ]]; then
     DATA_DIR="$(cat "$STATE_FILE")"

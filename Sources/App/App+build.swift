@@ -29,6 +29,8 @@ public func buildApplication(
     let router = buildRouter(services: services)
     var lifecycle: [any Service] = [driver]
     if closeDatabaseOnShutdown { lifecycle.append(DatabaseCloser(database: database)) }
+    // After the closer: services stop in reverse order, so these finish before the database closes.
+    lifecycle += try OperationsServices.make(services)
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "lcc"),

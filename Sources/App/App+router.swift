@@ -9,7 +9,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     let routeTable = RouteTable()
     router.addMiddleware {
         MetricsMiddleware()
-        LogRequestsMiddleware(.debug)
+        RequestLogMiddleware(trustedProxies: services.config.operations.trustedProxies)
         SecurityHeadersMiddleware()
         LocaleMiddleware()
         SessionMiddleware(services: services)
@@ -203,6 +203,12 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     account.get("password", use: accounts.passwordForm)
     account.post("password", use: accounts.changePassword)
     account.post("tokens", use: accounts.createToken)
+    let passwordReset = PasswordResetController(services: services)
+    router.get("account/forgot", use: passwordReset.show)
+    router.post("account/forgot", use: passwordReset.request)
+    let mailPreferences = MailPreferencesController(services: services)
+    account.get("mail", use: mailPreferences.show)
+    account.post("mail", use: mailPreferences.save)
 
     let secretariat = SecretariatController(services: services)
     let desk = router.group("secretariat", context: SecretariatContext.self)
@@ -217,6 +223,9 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     desk.post("users/:id", use: secretariat.updateUser)
     desk.post("users/:id/setup-link", use: secretariat.setupLink)
     desk.get("audit", use: secretariat.audit)
+    let mailDesk = MailDeskController(services: services)
+    desk.get("mail", use: mailDesk.show)
+    desk.post("mail/:id/retry", use: mailDesk.retry)
 
     let api = APIController(services: services)
     let v1 = router.group("api/v1").add(middleware: BearerTokenMiddleware(services: services))

@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     /// The site's public address (`LCC_PUBLIC_URL`), for links shown to be passed on by hand;
     /// without it, links are made from the request's `Host`.
     public var publicURL: String?
+    /// Mail, proxies, instances, scheduled backups (`OperationsConfig.fromEnvironment`, read by `lcc serve`).
+    public var operations = OperationsConfig()
 
     public init(
         host: String = "127.0.0.1",

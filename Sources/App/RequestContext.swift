@@ -28,6 +28,12 @@ struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     var locale: AppLocale = .en
     /// Set by `CityEditorMiddleware` on city-editing routes; read only by `CityEditorContext`.
     var editableCity: City?
+    /// Set by `RequestLogMiddleware`: the id in logs, the `X-Request-ID` header and error pages.
+    var requestID = ""
+    /// The client's address after trusted proxies (`RequestLogMiddleware`); nil outside the router.
+    var clientAddress: String?
+    /// What the request log line needs from inner middleware (the user id).
+    let facts = RequestFacts()
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -37,8 +43,8 @@ struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Forms and JSON bodies are small; uploads (later features) raise this on their own routes.
     var maxUploadSize: Int { 1 << 20 }
 
-    /// The client address used to rate-limit sign-in attempts.
-    var clientKey: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client address used to rate-limit sign-in attempts (`X-Forwarded-For` from trusted proxies only).
+    var clientKey: String { clientAddress ?? remoteAddress?.ipAddress ?? "unknown" }
 }
 
 /// A context that carries a signed-in user: made from the app context, or not at all.

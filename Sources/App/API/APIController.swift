@@ -126,7 +126,7 @@ struct APIController: Sendable {
     func submitApplication(_ request: Request, context: AppRequestContext) async throws -> JSONBody<ApplicationStatusDocument> {
         let form = try await APIRequest.decode(
             ApplicationForm.self, from: request, allowedKeys: Set(ApplicationForm.fieldOrder))
-        switch try await membership.submit(form) {
+        switch try await membership.submit(form, locale: context.locale) {
         case .failure(let error): throw error
         case .success(let submitted):
             let statusURL = Paths.apiApplicationStatus(submitted.token)

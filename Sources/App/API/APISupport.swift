@@ -123,6 +123,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
         }
         var context = context
         context.user = user
+        context.facts.userID = user.id
         return try await TableVersioning.reading(request, with: versions) { try await next(request, context) }
     }
 }

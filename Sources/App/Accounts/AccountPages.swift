@@ -17,6 +17,7 @@ enum AccountPages {
                     autocomplete: "current-password", maxLength: 200)
                 Forms.submit(t("login.submit"))
             }
+            para { link(.href(Paths.forgotPassword)) { t("reset.link") } }
             para {
                 t("login.no_account")
                 " "
@@ -57,7 +58,11 @@ enum AccountPages {
                     dd { link(.href(Paths.organisation(slug))) { slug } }
                 }
             }
-            para { link(.class("button"), .href(Paths.changePassword)) { t("password.change_title") } }
+            para {
+                link(.class("button"), .href(Paths.changePassword)) { t("password.change_title") }
+                " "
+                link(.class("button secondary"), .href(Paths.mailPreferences)) { t("mail.preferences.title") }
+            }
             section {
                 h2 { t("tokens.title") }
                 para(.class("hint")) { t("tokens.hint") }

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import Hummingbird
 import Logging
+import Mail
 
 /// `lcc`: serve the platform, migrate, seed, manage users and API tokens.
 public struct LCCCommand: AsyncParsableCommand {
@@ -11,7 +12,7 @@ public struct LCCCommand: AsyncParsableCommand {
         abstract: "The LCC Platform: low-carbon city work of North-East Asia.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, UserCommand.self, TokenCommand.self, ImportCommand.self, ExportCommand.self,
-            SearchCommand.self,
+            SearchCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
@@ -51,8 +52,11 @@ func openDatabase(_ config: AppConfig, logger: Logger) async throws -> DatabaseH
 }
 
 func makeLogger() -> Logger {
-    var logger = Logger(label: "lcc")
-    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    let environment = ProcessInfo.processInfo.environment
+    // LOG_FORMAT=json: one JSON object per line for log collectors; else swift-log's text lines.
+    var logger =
+        environment["LOG_FORMAT"] == "json" ? Logger(label: "lcc") { JSONLogHandler(label: $0) } : Logger(label: "lcc")
+    logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     return logger
 }
 
@@ -62,13 +66,32 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Address to listen on (default HOST or 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (default PORT or 8080).") var port: Int?
+    @Option(help: "Write a backup archive into this directory every --backup-every (default LCC_BACKUP_DIR).")
+    var backupDir: String?
+    @Option(help: "How often to back up: 90s, 30m, 6h, 1d (default LCC_BACKUP_INTERVAL or 1d).") var backupEvery: String?
+    @Option(help: "How many scheduled backups to keep (default LCC_BACKUP_KEEP or 14).") var backupKeep: Int?
 
     func run() async throws {
         var config = AppConfig.fromEnvironment()
         if let host { config.host = host }
         if let port { config.port = port }
+        config.operations = try OperationsConfig.fromEnvironment(port: config.port, publicURL: config.publicURL)
+        try config.operations.applyBackupOptions(directory: backupDir, every: backupEvery, keep: backupKeep)
         let logger = makeLogger()
         let database = try await openDatabase(config, logger: logger)
+        // Two instances started together must not both seed the demo data.
+        let settled = config
+        try await database.exclusively { try await Self.prepare(database, config: settled, logger: logger) }
+        say("LCC Platform on http://\(config.host):\(config.port)")
+        if let mail = config.operations.mail { say("Mail on: \(mail.smtp) from \(mail.from.address)") }
+        if let backups = config.operations.backups {
+            say("Backups every \(Int(backups.interval)) s into \(backups.directory), the newest \(backups.keep) kept")
+        }
+        let app = try buildApplication(config: config, database: database, logger: logger)
+        try await app.runService()
+    }
+
+    private static func prepare(_ database: DatabaseHandle, config: AppConfig, logger: Logger) async throws {
         if config.seedDemoData {
             let seeder = Seeder(db: database.db, clock: AppClock())
             let report = try await seeder.seed(try DemoData.load())
@@ -83,9 +106,6 @@ struct Serve: AsyncParsableCommand {
                 say("Secretariat login (shown once): \(login.email) / \(login.password)")
             }
         }
-        say("LCC Platform on http://\(config.host):\(config.port)")
-        let app = try buildApplication(config: config, database: database, logger: logger)
-        try await app.runService()
     }
 }
 

@@ -38,6 +38,10 @@ enum Table: String, CaseIterable, Sendable {
     case storedFiles = "stored_files"
     case users
 
-    /// Tables deliberately left without a version trigger (see above).
-    static let unwatched: Set<String> = ["persist_entries", "login_attempts", "audit_entries"]
+    /// Tables deliberately left without a version trigger (see above), and the operations tables no
+    /// page is made from: job leases (written by background jobs every tick), the mail queue and mail
+    /// preferences (read only by pages rendered per request: the account's and the secretariat's).
+    static let unwatched: Set<String> = [
+        "persist_entries", "login_attempts", "audit_entries", "job_leases", "mail_messages", "mail_preferences",
+    ]
 }

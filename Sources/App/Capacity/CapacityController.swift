@@ -154,15 +154,20 @@ struct CapacityController: Sendable {
         guard context.user.isSecretariat else { throw AppError.forbidden }
         let record = try await load(context)
         let form = try await FormData.read(request)
-        if let offer = UUID(uuidString: form["offer"]), try await CapacityOffer.find(offer, on: services.db) != nil {
-            record.$offer.id = offer
-        } else if let city = UUID(uuidString: form["peer"]), try await City.find(city, on: services.db) != nil {
-            record.$peerCity.id = city
+        let matched: CapacityMail.Match
+        if let id = UUID(uuidString: form["offer"]), let offer = try await CapacityOffer.find(id, on: services.db) {
+            record.$offer.id = id
+            matched = .offer(offer)
+        } else if let id = UUID(uuidString: form["peer"]), let city = try await City.find(id, on: services.db) {
+            record.$peerCity.id = id
+            matched = .peer(city)
         } else {
             throw AppError.validation(["offer": "validation.choice"])
         }
         record.status = .matched
-        try await save(record, action: "capacity.match", user: context.user)
+        try await save(record, action: "capacity.match", user: context.user) { db in
+            try await CapacityMail.matched(record, with: matched, services: services, on: db)
+        }
         return try SeeOther(location: Paths.capacityRequest(try record.requireID())).response(
             from: request, context: context)
     }
@@ -185,10 +190,15 @@ struct CapacityController: Sendable {
             from: request, context: context)
     }
 
-    private func save(_ record: CapacityRequest, action: String, user: CurrentUser) async throws {
+    /// Saves and audits in one transaction, with whatever else the change brings (its mail).
+    private func save(
+        _ record: CapacityRequest, action: String, user: CurrentUser,
+        also: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws {
         let now = services.clock.now()
         try await services.db.transaction { db in
             try await record.save(on: db)
+            try await also(db)
             try await Audit.record(
                 action, entity: "capacity_request", id: try record.requireID().uuidString, actor: user,
                 after: ["status": record.status.rawValue], at: now, on: db)

@@ -13,13 +13,21 @@ public final class DatabaseHandle: Sendable {
     let databases: Databases
     let db: any Database
     let isPostgres: Bool
+    /// The configuration it was opened with (scheduled backups open their own connections).
+    let kind: AppConfig.DatabaseKind
+    let postgresSchema: String?
     private let migrations: Migrations
     private let logger: Logger
 
-    private init(databases: Databases, db: any Database, isPostgres: Bool, migrations: Migrations, logger: Logger) {
+    private init(
+        databases: Databases, db: any Database, isPostgres: Bool, kind: AppConfig.DatabaseKind, postgresSchema: String?,
+        migrations: Migrations, logger: Logger
+    ) {
         self.databases = databases
         self.db = db
         self.isPostgres = isPostgres
+        self.kind = kind
+        self.postgresSchema = postgresSchema
         self.migrations = migrations
         self.logger = logger
     }
@@ -68,7 +76,8 @@ public final class DatabaseHandle: Sendable {
         let migrations = Migrations()
         migrations.add(AppMigrations.all)
         return DatabaseHandle(
-            databases: databases, db: db, isPostgres: isPostgres, migrations: migrations, logger: logger
+            databases: databases, db: db, isPostgres: isPostgres, kind: kind, postgresSchema: postgresSchema,
+            migrations: migrations, logger: logger
         )
     }
 
@@ -77,6 +86,22 @@ public final class DatabaseHandle: Sendable {
     /// migration are kept below `info`; callers say one line per batch.
     @discardableResult
     public func migrate() async throws -> [String] {
+        try await exclusively { try await self.migrateNow() }
+    }
+
+    /// Runs `body` while no other process runs it on the same PostgreSQL schema: instances started
+    /// together would otherwise both apply the same migration, or both seed the demo data. The
+    /// lock is a transaction-scoped advisory lock keyed by the schema, held on one connection while
+    /// `body` works through the pool. SQLite has one process per file, so nothing to lock.
+    func exclusively<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        guard isPostgres else { return try await body() }
+        return try await db.transaction { transaction in
+            try await transaction.sql().raw("SELECT pg_advisory_xact_lock(hashtext('lcc-start:' || current_schema()))").run()
+            return try await body()
+        }
+    }
+
+    private func migrateNow() async throws -> [String] {
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .notice)
         let migrator = Migrator(

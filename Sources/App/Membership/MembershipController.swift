@@ -13,7 +13,7 @@ struct MembershipController: Sendable {
 
     func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = ApplicationForm(form: try await FormData.read(request))
-        switch try await membership.submit(form) {
+        switch try await membership.submit(form, locale: context.locale) {
         case .failure(let error):
             return try await render(request, context, form: form, errors: error.fieldErrors, status: .unprocessableContent)
                 .response(from: request, context: context)

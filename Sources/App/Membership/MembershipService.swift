@@ -24,7 +24,7 @@ struct MembershipService: Sendable {
         return .some(city.country)
     }
 
-    func submit(_ form: ApplicationForm) async throws -> Result<Submitted, AppError> {
+    func submit(_ form: ApplicationForm, locale: AppLocale) async throws -> Result<Submitted, AppError> {
         let errors = form.validate(cityCountry: try await cityCountry(slug: form.city))
         guard errors.isEmpty else { return .failure(.validation(errors)) }
         let token = Token.random()
@@ -42,9 +42,13 @@ struct MembershipService: Sendable {
         application.motivation = form.motivation
         application.acceptedTerms = true
         application.status = ApplicationStatus.pending.rawValue
+        application.locale = locale.rawValue
         let now = services.clock.now()
         try await db.transaction { db in
             try await application.create(on: db)
+            try await services.outbox.send(
+                ApplicationReceived(organisation: form.organisationName, statusPath: Paths.applicationStatus(token)),
+                to: MailRecipient(address: application.contactEmail, name: form.contactName, locale: locale, userID: nil), on: db)
             try await Audit.record(
                 "application.submit", entity: "membership_application", id: try application.requireID().uuidString,
                 actor: nil, after: ["organisation_name": form.organisationName, "contact_email": application.contactEmail],
@@ -113,6 +117,11 @@ struct MembershipService: Sendable {
                 tokenHash: Token.digest(token), userID: try user.requireID(),
                 expiresAt: now.addingTimeInterval(7 * 24 * 3600)
             ).create(on: db)
+            let locale = application.locale.flatMap(AppLocale.init(rawValue:)) ?? .en
+            try await MailPreferences(locale: locale).save(try user.requireID(), at: now, on: db)
+            try await services.outbox.send(
+                ApplicationApproved(organisation: application.organisationName, setupPath: Paths.setupPassword(token), days: 7),
+                to: MailRecipient(address: user.email, name: user.name, locale: locale, userID: user.id), on: db)
             let before: [String: String?] = ["status": application.status]
             application.status = ApplicationStatus.approved.rawValue
             application.decisionReason = note.isEmpty ? nil : note
@@ -147,6 +156,11 @@ struct MembershipService: Sendable {
             application.$decidedBy.id = actor.id
             application.decidedAt = now
             try await application.save(on: db)
+            try await services.outbox.send(
+                ApplicationRejected(organisation: application.organisationName, reason: reason),
+                to: MailRecipient(
+                    address: application.contactEmail, name: application.contactName,
+                    locale: application.locale.flatMap(AppLocale.init(rawValue:)) ?? .en, userID: nil), on: db)
             try await Audit.record(
                 "application.reject", entity: "membership_application", id: try application.requireID().uuidString,
                 actor: actor, before: before, after: ["status": application.status, "reason": reason],

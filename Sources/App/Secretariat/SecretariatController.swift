@@ -84,6 +84,10 @@ struct SecretariatController: Sendable {
             try await Audit.record(
                 "user.create", entity: "user", id: try user.requireID().uuidString, actor: context.user,
                 after: user.auditFields, at: now, on: db)
+            for recipient in try await MailRecipients.users([user.requireID()], on: db) {
+                try await services.outbox.send(
+                    PasswordLink(setupPath: Paths.setupPassword(token), hours: 7 * 24, requested: false), to: recipient, on: db)
+            }
         }
         return try await renderUser(
             request, context, user, form: UserForm(user: user), errors: [:],
@@ -142,6 +146,10 @@ struct SecretariatController: Sendable {
             try await SetupToken(tokenHash: Token.digest(token), userID: userID, expiresAt: now.addingTimeInterval(7 * 24 * 3600))
                 .create(on: db)
             try await Audit.record("user.setup_link", entity: "user", id: userID.uuidString, actor: context.user, at: now, on: db)
+            for recipient in try await MailRecipients.users([userID], on: db) {
+                try await services.outbox.send(
+                    PasswordLink(setupPath: Paths.setupPassword(token), hours: 7 * 24, requested: false), to: recipient, on: db)
+            }
         }
         return try await renderUser(
             request, context, user, form: UserForm(user: user), errors: [:],
@@ -180,7 +188,7 @@ struct SecretariatController: Sendable {
                 .init(
                     organisationName: $0.organisation.nameEn, email: $0.user.email,
                     setupLink: request.absoluteURL(Paths.setupPassword($0.setupToken), publicURL: services.config.publicURL))
-            }, errors: errors, reason: reason)
+            }, errors: errors, reason: reason, mailOn: services.outbox.isOn)
         return try await services.formPage(request, context.base, status: status) { chrome, csrf in
             SecretariatPages.application(model, chrome: chrome, csrf: csrf)
         }

@@ -20,6 +20,8 @@ struct ApplicationPageModel: Sendable {
     let errors: [String: String]
     /// The rejection reason as typed, shown back when it was refused.
     let reason: String
+    /// Whether the link also went out by mail (else the secretariat passes it on).
+    var mailOn = false
 }
 
 /// A user as the secretariat's list shows it.

@@ -7,6 +7,7 @@ enum SecretariatPages {
                 li { link(.href(Paths.applications)) { t("secretariat.applications") } }
                 li { link(.href(Paths.users)) { t("secretariat.users") } }
                 li { link(.href(Paths.audit)) { t("secretariat.audit") } }
+                li { link(.href(Paths.secretariatMail)) { t("mail.desk.tab") } }
             }
         }
     }
@@ -70,6 +71,9 @@ enum SecretariatPages {
                 div(.class("notice"), .custom("role", "status")) {
                     para { strong { t("review.approved", ["organisation": approved.organisationName]) } }
                     para { t("review.setup_link_explain", ["email": approved.email]) }
+                    para(.class("mail-state")) {
+                        t(model.mailOn ? "mail.state.link_sent" : "mail.state.link_by_hand", ["email": approved.email])
+                    }
                     para { link(.id("setup-link"), .href(approved.setupLink)) { approved.setupLink } }
                 }
             }

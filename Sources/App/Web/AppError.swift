@@ -16,6 +16,7 @@ struct AppError: Error, Sendable {
         case tooManyRequests = "too-many-requests"
         case payloadTooLarge = "payload-too-large"
         case unsupportedMediaType = "unsupported-media-type"
+        case insufficientStorage = "insufficient-storage"
         case `internal` = "internal-error"
     }
 
@@ -41,6 +42,7 @@ struct AppError: Error, Sendable {
         case .tooManyRequests: .tooManyRequests
         case .payloadTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
+        case .insufficientStorage: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .internal: .internalServerError
         }
     }

@@ -24,7 +24,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 appError = AppError(kind: .badRequest, messageKey: "error.method_not_allowed")
                 allow = methods.map(\.rawValue).sorted().joined(separator: ", ")
             }
-            if appError.kind == .internal {
+            if appError.kind == .internal || appError.kind == .insufficientStorage {
                 context.logger.error(
                     "request failed",
                     metadata: ["error": "\(String(reflecting: error))", "detail": "\(appError.internalDetail ?? "")"])
@@ -33,7 +33,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             var response: Response
             if Surface.isMachine(request.uri.path) {
-                response = problem(appError, request: request, allow: allow)
+                response = problem(appError, request: request, requestID: context.requestID, allow: allow)
             } else if appError.kind == .signInRequired, request.method == .get || request.method == .head {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 response = Response(status: .seeOther, headers: [.location: Paths.with(Paths.login, query: [("next", next)])])
@@ -63,10 +63,13 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         }
         if error is DecodingError { return .badRequest("error.bad_json") }
+        if StorageFailure.isDiskFull(error) {
+            return AppError(kind: .insufficientStorage, messageKey: "error.disk_full", internalDetail: String(reflecting: error))
+        }
         return .internal(String(describing: error))
     }
 
-    private func problem(_ error: AppError, request: Request, allow: String?) -> Response {
+    private func problem(_ error: AppError, request: Request, requestID: String, allow: String?) -> Response {
         let status = allow == nil ? error.status : .methodNotAllowed
         var body: [String: any Sendable] = [
             "type": Paths.problemType(allow == nil ? error.kind.rawValue : "method-not-allowed"),
@@ -75,6 +78,7 @@ struct ErrorMiddleware: RouterMiddleware {
             "detail": catalogue.text(error.messageKey, .en),
             "instance": request.uri.path,
         ]
+        if !requestID.isEmpty { body["request_id"] = requestID }
         if !error.fieldErrors.isEmpty {
             body["errors"] = error.fieldErrors.keys.sorted().map { field in
                 [
@@ -108,6 +112,9 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if !error.rowErrors.isEmpty { ul { for problem in error.rowErrors { li { problem.description } } } }
             para { link(.href(Paths.home)) { t("nav.home") } }
+            if !context.requestID.isEmpty {
+                para(.class("request-id")) { t("error.request_id", ["id": context.requestID]) }
+            }
         }
         return Response(
             status: error.status, headers: [.contentType: "text/html; charset=utf-8"],

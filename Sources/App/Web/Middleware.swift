@@ -59,6 +59,7 @@ struct SessionMiddleware: RouterMiddleware {
         context.session = loaded.session
         // A session whose account was deactivated keeps its form token but signs no one in.
         if loaded.session.userID != nil, loaded.user?.id == loaded.session.userID { context.user = loaded.user }
+        context.facts.userID = context.user?.id
         return try await TableVersioning.reading(request, with: loaded.versions) { try await next(request, context) }
     }
 }

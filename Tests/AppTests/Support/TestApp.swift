@@ -22,7 +22,7 @@ enum TestApp {
     static func run(
         seed: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
         configure: (inout AppConfig) -> Void = { _ in }, cache: ReadCache = ReadCache(), sqlTrace: SQLTrace? = nil,
-        _ body: @Sendable (any TestClientProtocol, Harness) async throws -> Void
+        testing: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol, Harness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
@@ -47,12 +47,12 @@ enum TestApp {
             // A no-op on a copied SQLite template; a fresh PostgreSQL schema is migrated, then gets the template's rows.
             try await database.migrate()
             if let template, let schema { try await TemplateDatabases.copyRows(from: template, into: schema, on: database.db) }
-            var config = AppConfig(database: kind, bcryptCost: 4)
+            var config = AppConfig(port: 0, database: kind, bcryptCost: 4)
             configure(&config)
             let app = try buildApplication(
                 config: config, database: database, logger: logger, closeDatabaseOnShutdown: false, clock: now, cache: cache)
             sqlTrace?.reset()
-            try await app.test(.router) { client in try await body(client, harness) }
+            try await app.test(testing) { client in try await body(client, harness) }
         } catch {
             await cleanUp(database, schema: schema, directory: directory)
             throw error

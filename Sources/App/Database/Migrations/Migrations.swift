@@ -26,5 +26,9 @@ enum AppMigrations {
         M020_AddSessionUser(),
         M021_CreateFrameworksAndAssessments(),
         M022_AddVersionFiguresAndFactBasis(),
+        M030_CreateJobLeases(),
+        M031_CreateMailMessages(),
+        M032_CreateMailPreferences(),
+        M033_AddApplicationLocale(),
     ]
 }

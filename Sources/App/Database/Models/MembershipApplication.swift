@@ -25,6 +25,8 @@ final class MembershipApplication: Model, @unchecked Sendable {
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The interface language the applicant used (`AppLocale`); their mail is written in it.
+    @OptionalField(key: "locale") var locale: String?
 
     init() {}
 }
