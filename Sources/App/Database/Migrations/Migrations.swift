@@ -24,5 +24,8 @@ enum AppMigrations {
         M018_AddPhotosAndPlanEvents(),
         M019_CreateTableVersions(),
         M020_AddSessionUser(),
+        M040_AddLinePollutantColumns(),
+        M041_AddInventoryKind(),
+        M042_AddInventoryAirEdition(),
     ]
 }
