@@ -126,6 +126,8 @@ let package = Package(
             dependencies: [
                 "App",
                 "CarbonAccounting",
+                "Reporting",
+                "Spreadsheets",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
