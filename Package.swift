@@ -128,6 +128,8 @@ let package = Package(
                 "App",
                 "CarbonAccounting",
                 "Mail",
+                "Reporting",
+                "Spreadsheets",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

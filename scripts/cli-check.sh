@@ -49,6 +49,18 @@ check import-refused-adds-nothing sh -c "! '$BIN' export inventory --city seoul 
 "$BIN" export inventory --city seoul --year 2021 --format csv --output "$WORK/out.csv" >/dev/null
 check export-roundtrip sh -c "'$BIN' import inventory --city seoul --year 2021 '$WORK/out.csv' | grep -q 'Replaced seoul 2021: 2 lines'"
 check export-json sh -c "'$BIN' export inventory --city seoul --year 2021 --format json | grep -q '\"basic\":56266.5'"
+# Report once: the eCRF workbook and the CDP summary; the workbook read back (all or nothing, by
+# sheet and cell); air pollutants in the JSON; a government-operations inventory beside the city's.
+"$BIN" export inventory --city seoul --year 2021 --format ecrf --output "$WORK/seoul-ecrf.xlsx" >/dev/null
+check export-ecrf-is-xlsx bash -c '[[ "$(head -c 2 "$1")" == PK ]]' _ "$WORK/seoul-ecrf.xlsx"
+check import-ecrf-roundtrip sh -c "'$BIN' import inventory --city seoul --year 2021 '$WORK/seoul-ecrf.xlsx' | grep -q 'BASIC 56266.5'"
+check import-ecrf-wrong-year sh -c "! '$BIN' import inventory --city seoul --year 2020 '$WORK/seoul-ecrf.xlsx' 2>'$WORK/ecrf.err'"
+check import-ecrf-names-cell grep -q 'eCRF_1!C7' "$WORK/ecrf.err"
+check export-cdp sh -c "'$BIN' export inventory --city seoul --year 2021 --format cdp | grep -q 'TOTAL BASIC Emissions (GPC)'"
+check export-json-pollutants sh -c "'$BIN' export inventory --city seoul --year 2021 --format json | grep -q '\"air_pollutants\"'"
+printf 'line_id,gpc_ref,activity_value,activity_unit,fuel\nfleet,II.1.1,100,t,Diesel Oil\n' >"$WORK/fleet.csv"
+check import-government sh -c "'$BIN' import inventory --city seoul --year 2021 --kind government '$WORK/fleet.csv' | grep -q 'Created seoul 2021/government: 1 lines'"
+check export-government sh -c "'$BIN' export inventory --city seoul --year 2021 --kind government --format json | grep -q '\"kind\":\"government\"'"
 
 # Targets: the template, all rows or nothing, a re-import updates instead of duplicating.
 cat >"$WORK/targets.csv" <<'CSV'

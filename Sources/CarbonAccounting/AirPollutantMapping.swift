@@ -115,3 +115,20 @@ enum AirSource: Sendable, Hashable {
         }
     }
 }
+
+/// The written-down mapping of GPC sub-categories to EMEP/EEA source categories, for the pages and
+/// documents that publish it (the template page).
+public enum AirPollutantSources {
+    /// The sub-categories with a source, in GPC order of the mapping.
+    public static let mappedRefs = ["I.1.1", "I.2.1", "I.3.1", "I.4.1", "I.4.4", "I.5.1", "II.1.1", "II.2.1", "II.3.1", "II.5.1"]
+
+    /// The NFR category (or categories, for road transport) of a sub-category; nil: not estimated.
+    /// Scope-2 sub-categories (grid energy) take the power plants' category for their memo.
+    public static func category(of gpcRef: String) -> String? {
+        switch AirSource.byGPCRef[gpcRef] {
+        case .category(let nfr): nfr
+        case .road: "1.A.3.b.i–iv (exhaust, per kg of fuel) + 1.A.3.b.vi–vii (tyre, brake and road wear, per vehicle-km)"
+        case nil: nil
+        }
+    }
+}

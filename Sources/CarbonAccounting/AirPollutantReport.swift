@@ -23,7 +23,8 @@ public struct AirPollutantTotals: Sendable, Hashable {
         notEstimated[pollutant.index] == 0 && partial[pollutant.index] == 0
     }
 
-    mutating func add(_ result: AirPollutantLineResult) {
+    /// Adds one line's result (the report's sums; an annex's groups of lines).
+    public mutating func add(_ result: AirPollutantLineResult) {
         lineCount += 1
         amounts.add(result.amounts)
         for pollutant in AirPollutant.ordered {

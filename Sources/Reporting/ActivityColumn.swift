@@ -1,3 +1,4 @@
+import CarbonAccounting
 import Spreadsheets
 
 /// The columns of the activity sheet `eCRF_3`: A–AG as the eCRF lays them out
@@ -54,6 +55,15 @@ enum ActivityColumn: Int, CaseIterable {
     case measuredBiogenic
     case otherGasesCO2e
     case comment
+    // The template's optional columns (air pollutants and default factors), so that they survive
+    // a round trip too; in `LineColumns.optional` order.
+    case factorID
+    case vehicle
+    case measuredNOx, measuredSOx, measuredCO, measuredNMVOC, measuredNH3, measuredTSP, measuredPM10, measuredPM25, measuredBC
+    case cityNOx, citySOx, cityCO, cityNMVOC, cityNH3, cityTSP, cityPM10, cityPM25, cityBC
+    case airUnit
+    case airSource
+    case airReason
 
     var letter: String { CellReference.columnName(rawValue) }
 
@@ -63,11 +73,35 @@ enum ActivityColumn: Int, CaseIterable {
     var isPlatformColumn: Bool { rawValue >= Self.firstPlatformColumn.rawValue }
 
     /// Columns read as numbers on import: text there is a problem (unless it reads as a number).
-    static let numeric: [ActivityColumn] = [
-        .year, .amount, .factorCO2, .factorCH4, .factorN2O, .factorCO2e, .factorBiogenic, .oxidation, .co2, .ch4, .n2o, .co2e,
-        .biogenic, .originalAmount, .conversion, .lineNumber, .measuredCO2, .measuredCH4, .measuredN2O, .otherGasAmount,
-        .measuredBiogenic, .otherGasesCO2e,
-    ]
+    static let numeric: [ActivityColumn] =
+        [
+            .year, .amount, .factorCO2, .factorCH4, .factorN2O, .factorCO2e, .factorBiogenic, .oxidation, .co2, .ch4, .n2o,
+            .co2e, .biogenic, .originalAmount, .conversion, .lineNumber, .measuredCO2, .measuredCH4, .measuredN2O,
+            .otherGasAmount, .measuredBiogenic, .otherGasesCO2e,
+        ] + AirPollutant.allCases.map(measured) + AirPollutant.allCases.map(cityFactor)
+
+    /// The column of a pollutant measured on the line (tonnes).
+    static func measured(_ pollutant: AirPollutant) -> ActivityColumn {
+        offset(from: .measuredNOx, pollutant)
+    }
+
+    /// The column of a city factor of a pollutant (in the unit of `airUnit`).
+    static func cityFactor(_ pollutant: AirPollutant) -> ActivityColumn {
+        offset(from: .cityNOx, pollutant)
+    }
+
+    private static func offset(from first: ActivityColumn, _ pollutant: AirPollutant) -> ActivityColumn {
+        let index = AirPollutant.allCases.firstIndex(of: pollutant) ?? 0
+        return ActivityColumn(rawValue: first.rawValue + index) ?? first
+    }
+
+    /// The pollutant of a measured or city-factor column.
+    var pollutant: AirPollutant? {
+        for (index, pollutant) in AirPollutant.allCases.enumerated() {
+            if rawValue == Self.measuredNOx.rawValue + index || rawValue == Self.cityNOx.rawValue + index { return pollutant }
+        }
+        return nil
+    }
 
     var header: String {
         switch self {
@@ -118,14 +152,27 @@ enum ActivityColumn: Int, CaseIterable {
         case .measuredBiogenic: "LCC - Measured biogenic CO2 (t)"
         case .otherGasesCO2e: "LCC - GHGs (metric tonnes CO2e) - HFCs, PFCs, SF6, NF3"
         case .comment: "LCC - Comment"
+        case .factorID: "LCC - Library factor (ef_id)"
+        case .vehicle: "LCC - Road vehicle class"
+        case .airUnit: "LCC - City pollutant factor unit"
+        case .airSource: "LCC - City pollutant factor source"
+        case .airReason: "LCC - City pollutant factor reason"
+        default: pollutantHeader
         }
+    }
+
+    private var pollutantHeader: String {
+        guard let pollutant else { return "" }
+        return rawValue < Self.cityNOx.rawValue
+            ? "LCC - Measured \(pollutant.rawValue) (t)" : "LCC - City factor \(pollutant.rawValue)"
     }
 
     var width: Double {
         switch self {
         case .year, .gpcRef, .notationKey, .unit, .factorUnit, .lineNumber, .scope2Method, .override: 10
         case .crfSector, .crfSubSector, .scope, .fuel, .activitySource, .factorSource, .explanation, .parameters: 24
-        case .activityDescription, .comment: 36
+        case .activityDescription, .comment, .airSource, .airReason: 36
+        case .factorID: 30
         default: 14
         }
     }

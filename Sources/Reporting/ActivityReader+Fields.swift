@@ -67,6 +67,15 @@ extension ActivityReader {
             [source, factorSource].filter { !$0.isEmpty }.joined(separator: "; "))
         put("comment", .comment, text(.comment, row))
         put("line_id", .lineID, text(.lineID, row))
+        put("ef_id", .factorID, text(.factorID, row))
+        put("vehicle", .vehicle, text(.vehicle, row))
+        for pollutant in AirPollutant.allCases {
+            putNumber("\(pollutant.key)_t", ActivityColumn.measured(pollutant), numbers[ActivityColumn.measured(pollutant)])
+            putNumber("ef_\(pollutant.key)", ActivityColumn.cityFactor(pollutant), numbers[ActivityColumn.cityFactor(pollutant)])
+        }
+        put("ef_air_unit", .airUnit, text(.airUnit, row))
+        put("ef_air_source", .airSource, text(.airSource, row))
+        put("ef_air_reason", .airReason, text(.airReason, row))
         return (fields, columnOf)
     }
 

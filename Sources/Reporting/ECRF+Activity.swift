@@ -160,6 +160,16 @@ struct ActivityRowWriter {
         number(.otherGasAmount, line.measured.other)
         number(.measuredBiogenic, line.measured.biogenicCO2)
         text(.comment, line.comment)
+        text(.factorID, line.factorID)
+        text(.vehicle, line.vehicle?.rawValue ?? "")
+        let city = line.pollutantFactors
+        for pollutant in AirPollutant.allCases {
+            number(ActivityColumn.measured(pollutant), line.measuredPollutants[pollutant])
+            number(ActivityColumn.cityFactor(pollutant), city?.values[pollutant])
+        }
+        text(.airUnit, city.map { $0.unit.description } ?? "")
+        text(.airSource, city?.source ?? "")
+        text(.airReason, city?.reason ?? "")
         return cells
     }
 

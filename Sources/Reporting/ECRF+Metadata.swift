@@ -108,3 +108,13 @@ extension ECRF {
         return sheet
     }
 }
+
+extension ECRF {
+    /// The cells of `eCRF_1` an importer compares with the inventory it imports into (column C of
+    /// rows 7, 18 and 20), to name them in its problems.
+    public static let yearCell = "C7"
+    /// See `yearCell`.
+    public static let levelCell = "C18"
+    /// See `yearCell`.
+    public static let gwpCell = "C20"
+}

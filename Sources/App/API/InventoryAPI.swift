@@ -1,6 +1,7 @@
 import CarbonAccounting
 import FluentKit
 import Foundation
+import Reporting
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -11,6 +12,8 @@ struct InventoryAPI: Sendable {
 
     struct ListEntry: Encodable, Sendable {
         let year: Int
+        /// community or government: the two are never summed.
+        let kind: String
         let level: String
         let gwpSet: String
         let state: String
@@ -19,7 +22,7 @@ struct InventoryAPI: Sendable {
         let territorial: Double?
         let url: String
         enum CodingKeys: String, CodingKey {
-            case year, level
+            case year, kind, level
             case gwpSet = "gwp_set"
             case state, illustrative
             case levelTotal = "level_total"
@@ -69,10 +72,10 @@ struct InventoryAPI: Sendable {
                 city: city.slug,
                 inventories: items.map {
                     ListEntry(
-                        year: $0.year, level: $0.level, gwpSet: $0.gwpSet, state: $0.state.rawValue,
+                        year: $0.year, kind: $0.kind.rawValue, level: $0.level, gwpSet: $0.gwpSet, state: $0.state.rawValue,
                         illustrative: $0.illustrative,
                         levelTotal: $0.levelTotal, territorial: $0.territorial,
-                        url: Paths.apiInventory(city.slug, $0.year))
+                        url: Paths.apiInventory(city.slug, $0.year, kind: $0.kind))
                 },
                 reported: reported.map {
                     ReportedEntry(
@@ -84,12 +87,15 @@ struct InventoryAPI: Sendable {
 
     struct CreateBody: Decodable, Sendable {
         let year: Int
+        let kind: String?
         let level: String?
         let gwpSet: String?
+        let airEdition: String?
         let boundary: String?
         enum CodingKeys: String, CodingKey {
-            case year, level
+            case year, kind, level
             case gwpSet = "gwp_set"
+            case airEdition = "air_edition"
             case boundary
         }
     }
@@ -97,19 +103,21 @@ struct InventoryAPI: Sendable {
     func create(_ request: Request, context: CityEditorContext) async throws -> JSONBody<InventoryDocument> {
         let city = context.city
         let body = try await APIRequest.decode(
-            CreateBody.self, from: request, allowedKeys: ["year", "level", "gwp_set", "boundary"])
+            CreateBody.self, from: request, allowedKeys: ["year", "kind", "level", "gwp_set", "air_edition", "boundary"])
         let (settings, errors) = InventorySettingsForm.validate(
             [
-                "year": String(body.year), "level": body.level ?? "BASIC", "gwp_set": body.gwpSet ?? "AR5",
-                "boundary": body.boundary ?? "",
+                "year": String(body.year), "kind": body.kind ?? "", "level": body.level ?? "BASIC",
+                "gwp_set": body.gwpSet ?? "AR5", "air_edition": body.airEdition ?? "", "boundary": body.boundary ?? "",
             ],
             withYear: true, now: services.clock.now())
         guard errors.isEmpty, let settings, let year = settings.year else { throw AppError.validation(errors) }
         let inventory = try await services.inventories.create(
-            city: city, year: year, level: settings.level, gwpSet: settings.gwpSet, boundary: settings.boundary, by: context.user)
+            city: city, year: year, kind: settings.kind, level: settings.level, gwpSet: settings.gwpSet,
+            boundary: settings.boundary, airEdition: settings.airEdition, by: context.user)
         let computed = try await services.inventories.computed(inventory, city: city)
         return JSONBody(
-            value: InventoryDocument(computed), status: .created, location: Paths.apiInventory(city.slug, year))
+            value: InventoryDocument(computed), status: .created,
+            location: Paths.apiInventory(city.slug, year, kind: settings.kind))
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> JSONBody<InventoryDocument> {
@@ -117,14 +125,30 @@ struct InventoryAPI: Sendable {
         return JSONBody(value: InventoryDocument(data.computed))
     }
 
+    /// `?format=json|csv|reporting-table|ecrf|cdp|cdp-xlsx`.
     func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let computed = try await services.inventoryPage(try InventoriesController.pageKey(context), user: context.user).data
-            .computed
+        let data = try await services.inventoryPage(try InventoriesController.pageKey(context), user: context.user).data
+        let computed = data.computed
+        let inventory = computed.inventory
         switch request.query("format") {
         case "", "json": return try InventoryExport.json(computed)
         case "csv": return InventoryExport.csv(computed)
         case "reporting-table":
             return InventoryExport.file(ReportingTable.csv(computed), type: "text/csv; charset=utf-8", name: "gpc.csv")
+        case "ecrf":
+            return InventoryExport.workbook(
+                try InventoryReports.ecrf(data, reference: services.reference),
+                name: InventoryReports.fileName(inventory, "ecrf", "xlsx"))
+        case "cdp":
+            return InventoryExport.file(
+                try InventoryReports.cdp(data, reference: services.reference).csv, type: "text/csv; charset=utf-8",
+                name: InventoryReports.fileName(inventory, "cdp", "csv"))
+        case "cdp-xlsx":
+            let bytes: Data
+            do { bytes = try InventoryReports.cdp(data, reference: services.reference).xlsx() } catch let error as AppError {
+                throw error
+            } catch { throw AppError.internal("\(error)") }
+            return InventoryExport.workbook(bytes, name: InventoryReports.fileName(inventory, "cdp", "xlsx"))
         default: throw AppError.validation(["format": "validation.choice"])
         }
     }
@@ -135,20 +159,23 @@ struct InventoryAPI: Sendable {
         let inventory: InventoryDocument
     }
 
-    /// PUT the lines as a CSV body (`Content-Type: text/csv`): replaces every line of a draft, or
-    /// creates the inventory (`?level=`, `?gwp_set=`) when the city has none for that year.
+    /// PUT the lines as a CSV body (`Content-Type: text/csv`) or an eCRF workbook (the .xlsx type):
+    /// replaces every line of a draft, or creates the inventory (`?level=`, `?gwp_set=`, else the
+    /// workbook's own) when the city has none of this kind for that year.
     func importLines(_ request: Request, context: SignedInContext) async throws -> JSONBody<ImportBody> {
         let city = try await services.city(slug: try context.parameters.require("slug"))
         let cityID = try city.requireID()
         guard let year = Int(try context.parameters.require("year")), (1990...9999).contains(year) else {
             throw AppError.validation(["year": "inventory.year_invalid"])
         }
-        let existing = try await services.inventories.find(city: city, year: year)
+        let kind = InventoryKind.of(context.parameters)
+        let existing = try await services.inventories.find(city: city, year: year, kind: kind)
         let access = InventoryAccess(user: context.user, cityID: cityID, inventory: existing)
         guard access.isEditor else { throw existing == nil || access.canView ? AppError.forbidden : AppError.notFound }
         let contentType = (request.headers[.contentType] ?? "").lowercased()
-        guard contentType.hasPrefix("text/csv") || contentType.hasPrefix("text/plain") else {
-            throw AppError(kind: .unsupportedMediaType, messageKey: "error.csv_content_type")
+        let workbook = contentType.hasPrefix(InventoryUpload.xlsxType)
+        guard contentType.hasPrefix("text/csv") || contentType.hasPrefix("text/plain") || workbook else {
+            throw AppError(kind: .unsupportedMediaType, messageKey: "error.import_content_type")
         }
         let levelText = request.query("level")
         let setText = request.query("gwp_set")
@@ -163,8 +190,8 @@ struct InventoryAPI: Sendable {
             throw AppError(kind: .payloadTooLarge, messageKey: "error.upload_too_large")
         }
         let result = try await services.inventories.importLines(
-            city: city, year: year, level: level, gwpSet: set, bytes: Array(buffer.readableBytesView), filename: nil,
-            contentType: nil, by: context.user)
+            city: city, year: year, kind: kind, level: level, gwpSet: set, bytes: Array(buffer.readableBytesView),
+            filename: nil, contentType: workbook ? InventoryUpload.xlsxType : nil, by: context.user)
         let computed = try await services.inventories.computed(result.inventory, city: city)
         return JSONBody(
             value: ImportBody(

@@ -32,6 +32,7 @@ struct ForecastController: Sendable {
             let base = try await Inventory.query(on: services.db).filter(\.$city.$id == cityID).filter(
                 \.$year == settings.baseYear
             )
+            .filter(\.$kindRaw == InventoryKind.community.rawValue)
             .filter(\.$stateRaw == InventoryState.published.rawValue).count()
             if base == 0 { errors["base_year"] = "forecast.error.no_base" }
         }

@@ -1,6 +1,7 @@
 import CarbonAccounting
 import FluentKit
 import Foundation
+import Reporting
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -61,9 +62,10 @@ struct InventoriesController: Sendable {
         if !sector.isEmpty && Sector(rawValue: sector) == nil { errors["sector"] = "validation.choice" }
         if !scope.isEmpty && Int(scope).flatMap(Scope.init(rawValue:)) == nil { errors["scope"] = "validation.choice" }
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let model = LinesPageModel(
+        var model = LinesPageModel(
             computed: data.computed, access: access, ref: ref.isEmpty ? nil : ref, sector: Sector(rawValue: sector),
             scope: Int(scope).flatMap(Scope.init(rawValue:)))
+        model.airDetails = services.airDetails(LinesPage.selected(model), edition: data.computed.inventory.airEdition)
         return HTMLResponse(html: LinesPage.render(model, chrome: services.chrome(request, context)))
     }
 
@@ -75,16 +77,42 @@ struct InventoriesController: Sendable {
         try InventoryExport.json(try await services.inventoryPage(try Self.pageKey(context), user: context.user).data.computed)
     }
 
+    /// The GCoM eCRF workbook with the air-pollutant sheet.
+    func exportECRF(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let data = try await services.inventoryPage(try Self.pageKey(context), user: context.user).data
+        return InventoryExport.workbook(
+            try InventoryReports.ecrf(data, reference: services.reference),
+            name: InventoryReports.fileName(data.computed.inventory, "ecrf", "xlsx"))
+    }
+
+    /// The CDP-ICLEI Track summary as CSV.
+    func exportCDPCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let data = try await services.inventoryPage(try Self.pageKey(context), user: context.user).data
+        return InventoryExport.file(
+            try InventoryReports.cdp(data, reference: services.reference).csv, type: "text/csv; charset=utf-8",
+            name: InventoryReports.fileName(data.computed.inventory, "cdp", "csv"))
+    }
+
+    /// The CDP-ICLEI Track summary as a workbook.
+    func exportCDPWorkbook(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let data = try await services.inventoryPage(try Self.pageKey(context), user: context.user).data
+        let summary = try InventoryReports.cdp(data, reference: services.reference)
+        let bytes: Data
+        do { bytes = try summary.xlsx() } catch { throw AppError.internal("\(error)") }
+        return InventoryExport.workbook(bytes, name: InventoryReports.fileName(data.computed.inventory, "cdp", "xlsx"))
+    }
+
     func reportingTable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let computed = try await services.inventoryPage(try Self.pageKey(context), user: context.user).data.computed
         return InventoryExport.file(
             ReportingTable.csv(computed), type: "text/csv; charset=utf-8",
-            name: "\(computed.inventory.citySlug)-\(computed.inventory.year)-gpc-reporting-table.csv")
+            name: InventoryReports.fileName(computed.inventory, "gpc-reporting-table", "csv"))
     }
 
     static func pageKey(_ context: some RequestContext) throws -> InventoryPageKey {
         guard let year = Int(try context.parameters.require("year")) else { throw AppError.notFound }
-        return InventoryPageKey(slug: try context.parameters.require("slug"), year: year)
+        return InventoryPageKey(
+            slug: try context.parameters.require("slug"), year: year, kind: InventoryKind.of(context.parameters))
     }
 
     func versions(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -157,13 +185,20 @@ enum InventoryExport {
     static func csv(_ computed: ComputedInventory) -> Response {
         file(
             InventoryCSV.write(computed.lines.map(\.line)), type: "text/csv; charset=utf-8",
-            name: "\(computed.inventory.citySlug)-\(computed.inventory.year)-inventory.csv")
+            name: InventoryReports.fileName(computed.inventory, "inventory", "csv"))
     }
 
     static func json(_ computed: ComputedInventory) throws -> Response {
         file(
             try APIJSON.encode(InventoryDocument(computed)), type: "application/json; charset=utf-8",
-            name: "\(computed.inventory.citySlug)-\(computed.inventory.year)-inventory.json", attachment: false)
+            name: InventoryReports.fileName(computed.inventory, "inventory", "json"), attachment: false)
+    }
+
+    static func workbook(_ data: Data, name: String) -> Response {
+        let headers: HTTPFields = [
+            .contentType: InventoryUpload.xlsxType, .contentDisposition: "attachment; filename=\"\(name)\"",
+        ]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func file(_ text: String, type: String, name: String, attachment: Bool = true) -> Response {

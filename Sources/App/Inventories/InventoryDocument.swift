@@ -89,6 +89,7 @@ struct InventoryDocument: Encodable, Sendable {
         let co2e: Double?
         let inTotals: [String]
         let problems: [FieldProblem]
+        let airPollutants: LineAirDocument?
         enum CodingKeys: String, CodingKey {
             case input, scope, status
             case co2 = "co2_t"
@@ -101,6 +102,7 @@ struct InventoryDocument: Encodable, Sendable {
             case co2e
             case inTotals = "in_totals"
             case problems
+            case airPollutants = "air_pollutants"
         }
     }
 
@@ -119,6 +121,7 @@ struct InventoryDocument: Encodable, Sendable {
     let city: String
     let cityName: String
     let year: Int
+    let kind: String
     let level: String
     let gwpSet: String
     let state: String
@@ -133,12 +136,13 @@ struct InventoryDocument: Encodable, Sendable {
     let byGas: [GasTotal]
     let completeness: CompletenessDocument
     let warnings: [String]
+    let airPollutants: AirPollutantsDocument
     let lines: [LineDocument]
 
     enum CodingKeys: String, CodingKey {
         case city
         case cityName = "city_name"
-        case year, level
+        case year, kind, level
         case gwpSet = "gwp_set"
         case state, version, boundary, illustrative, unit
         case conventions, totals
@@ -146,6 +150,7 @@ struct InventoryDocument: Encodable, Sendable {
         case byScope = "by_scope"
         case byGas = "by_gas"
         case completeness, warnings
+        case airPollutants = "air_pollutants"
         case lines
     }
 
@@ -167,6 +172,7 @@ struct InventoryDocument: Encodable, Sendable {
         city = inventory.citySlug
         cityName = inventory.cityNames["en"] ?? inventory.citySlug
         year = inventory.year
+        kind = inventory.kind.rawValue
         level = inventory.level.rawValue
         gwpSet = inventory.gwpSet.rawValue
         state = inventory.state.rawValue
@@ -198,10 +204,13 @@ struct InventoryDocument: Encodable, Sendable {
             covered: report.completeness.coveredCount, missing: report.completeness.missing.map(\.subCategory.ref),
             notationKeys: keys)
         warnings = computed.warnings.map(\.message)
+        airPollutants = AirPollutantsDocument(computed.air)
         let tree = report.tree
+        let air = computed.air.results
         lines =
             includeLines
-            ? zip(computed.lines, report.results).map { stored, result in
+            ? zip(computed.lines, report.results).enumerated().map { index, pair in
+                let (stored, result) = pair
                 let sub = tree[stored.line.gpcRef]
                 let status: String
                 switch result.status {
@@ -218,7 +227,8 @@ struct InventoryDocument: Encodable, Sendable {
                     status: status, co2: result.gases.co2, ch4: result.gases.ch4, n2o: result.gases.n2o,
                     otherGas: result.gases.otherSpecies, otherGasTonnes: result.gases.other,
                     biogenicCO2: result.gases.biogenicCO2, methaneOrigin: result.methaneOrigin.rawValue, co2e: result.co2e,
-                    inTotals: inTotals, problems: result.problems)
+                    inTotals: inTotals, problems: result.problems,
+                    airPollutants: index < air.count ? LineAirDocument(air[index]) : nil)
             } : []
     }
 }

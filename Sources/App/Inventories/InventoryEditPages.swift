@@ -12,17 +12,17 @@ enum InventoryEditPages {
     static let unitChoices = ActivityUnit.all.map(\.symbol)
 
     static func sector(
-        _ computed: ComputedInventory, sector: Sector, csrf: String, chrome: Chrome
+        _ computed: ComputedInventory, sector: Sector, airDetails: [UUID: [AirPollutantDetail]], csrf: String, chrome: Chrome
     ) -> String {
         let t = chrome.t
         let inventory = computed.inventory
         let cityName = t.pick(inventory.cityNames)
         let title = "\(sector.rawValue) \(t("sector.\(sector.rawValue)")) — \(cityName) \(inventory.year)"
-        let rows = Array(zip(computed.lines, computed.report.results))
+        let rows = LineRow.all(computed)
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
-                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year, kind: inventory.kind))) {
+                    InventoryComponents.title(inventory, t: t)
                 }
             }
             h1 { title }
@@ -30,7 +30,7 @@ enum InventoryEditPages {
                 for other in Sector.allCases {
                     link(
                         .class(other == sector ? "button" : "button neutral"),
-                        .href(Paths.inventorySector(inventory.citySlug, inventory.year, other.rawValue)),
+                        .href(Paths.inventorySector(inventory.citySlug, inventory.year, other.rawValue, kind: inventory.kind)),
                         .when(other == sector, .aria("current", "page"))
                     ) { "\(other.rawValue) \(t("sector.\(other.rawValue)"))" }
                     " "
@@ -46,16 +46,18 @@ enum InventoryEditPages {
                                 + (inventory.level.requires(sub) ? "" : " · " + t("inventory.not_required"))
                         }
                     }
-                    let lines = rows.filter { $0.0.line.gpcRef == sub.ref }
+                    let lines = rows.filter { $0.stored.line.gpcRef == sub.ref }
                     if lines.isEmpty {
                         para(.class("empty")) { t("inventory.cell_empty") }
                     } else {
-                        LinesPage.table(t: t, rows: lines, inventory: inventory, canEdit: true, tree: computed.report.tree)
+                        LinesPage.table(
+                            t: t, rows: lines, inventory: inventory, canEdit: true, tree: computed.report.tree,
+                            airDetails: airDetails)
                     }
                     para {
                         link(
                             .class("button neutral"),
-                            .href(Paths.newInventoryLine(inventory.citySlug, inventory.year, ref: sub.ref))
+                            .href(Paths.newInventoryLine(inventory.citySlug, inventory.year, kind: inventory.kind, ref: sub.ref))
                         ) {
                             t("line.add")
                         }
@@ -70,7 +72,6 @@ enum InventoryEditPages {
         chrome: Chrome
     ) -> String {
         let t = chrome.t
-        let cityName = t.pick(inventory.cityNames)
         let ref = model.fields["gpc_ref"] ?? ""
         let title = model.rowID == nil ? t("line.new_title", ["ref": ref]) : t("line.edit_title", ["ref": ref])
         let errors = model.errors
@@ -81,23 +82,23 @@ enum InventoryEditPages {
                 maxLength: 2000)
         }
         let action =
-            model.rowID.map { Paths.inventoryLine(inventory.citySlug, inventory.year, $0) }
-            ?? Paths.createInventoryLine(inventory.citySlug, inventory.year)
+            model.rowID.map { Paths.inventoryLine(inventory.citySlug, inventory.year, $0, kind: inventory.kind) }
+            ?? Paths.createInventoryLine(inventory.citySlug, inventory.year, kind: inventory.kind)
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
-                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year, kind: inventory.kind))) {
+                    InventoryComponents.title(inventory, t: t)
                 }
                 if let sector = ref.split(separator: ".").first {
                     " › "
-                    link(.href(Paths.inventorySector(inventory.citySlug, inventory.year, String(sector)))) {
+                    link(.href(Paths.inventorySector(inventory.citySlug, inventory.year, String(sector), kind: inventory.kind))) {
                         "\(sector) \(t("sector.\(sector)"))"
                     }
                 }
             }
             h1 { title }
             para(.class("lead")) { t("line.form_lead") }
-            if let summary = Forms.errorSummary(errors, order: LineColumns.all, t: t) { summary }
+            if let summary = Forms.errorSummary(errors, order: LineColumns.all + LineColumns.optional, t: t) { summary }
             form(.action(action), .post, .class("line-form")) {
                 Forms.csrf(csrf)
                 Forms.text("gpc_ref", label: t("column.gpc_ref"), value: ref, errors: errors, t: t, required: true, maxLength: 10)
@@ -135,6 +136,7 @@ enum InventoryEditPages {
                     field("ef_ch4")
                     field("ef_n2o")
                     field("ef_unit", hint: t("line.ef_unit_hint"))
+                    field("ef_id", hint: t("pollutants.ef_id_hint"))
                 }
                 fieldset {
                     legend { t("line.measured") }
@@ -153,6 +155,7 @@ enum InventoryEditPages {
                         selected: value("method"), errors: errors, t: t, blank: t("line.no_method"))
                     field("parameters", hint: t("line.parameters_hint"))
                 }
+                LinePollutantFields.render(model, t: t)
                 // Only scope-2 cells have a market-based memo; elsewhere the choice would be an error.
                 if scope2 || !value("scope2_method").isEmpty && value("scope2_method") != "location" {
                     Forms.select(
@@ -171,7 +174,10 @@ enum InventoryEditPages {
                 Forms.submit(t("common.save"))
             }
             if let rowID = model.rowID {
-                form(.action(Paths.deleteInventoryLine(inventory.citySlug, inventory.year, rowID)), .post, .class("danger")) {
+                form(
+                    .action(Paths.deleteInventoryLine(inventory.citySlug, inventory.year, rowID, kind: inventory.kind)), .post,
+                    .class("danger")
+                ) {
                     Forms.csrf(csrf)
                     Forms.submit(t("line.delete"), secondary: true)
                 }
@@ -188,15 +194,16 @@ enum InventoryEditPages {
         let title = t("import.title", ["city": cityName, "year": String(inventory.year)])
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
-                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year, kind: inventory.kind))) {
+                    InventoryComponents.title(inventory, t: t)
                 }
             }
             h1 { title }
             para(.class("lead")) { t("import.lead") }
             para { link(.href(Paths.inventoryTemplate)) { t("template.link") } }
             if let summary = Components.importProblems(problems, t: t) { summary }
-            Components.uploadForm(action: Paths.inventoryImport(inventory.citySlug, inventory.year), csrf: csrf, t: t)
+            Components.uploadForm(
+                action: Paths.inventoryImport(inventory.citySlug, inventory.year, kind: inventory.kind), csrf: csrf, t: t)
         }
     }
     static func newInventory(
@@ -208,7 +215,7 @@ enum InventoryEditPages {
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) { link(.href(Paths.cityInventories(city.slug))) { t("inventories.title") } }
             h1 { title }
-            if let summary = Forms.errorSummary(errors, order: ["year", "level", "gwp_set", "boundary"], t: t) { summary }
+            if let summary = Forms.errorSummary(errors, order: InventorySettingsForm.createFields, t: t) { summary }
             form(.action(Paths.newInventory(city.slug)), .post) {
                 Forms.csrf(csrf)
                 settingsFields(fields, errors: errors, t: t, withYear: true)
@@ -224,6 +231,11 @@ enum InventoryEditPages {
                     Forms.text(
                         "year", label: t("inventory.year"), value: fields["year"] ?? "", errors: errors, t: t, type: "number",
                         required: true, maxLength: 4)
+                    Forms.select(
+                        "kind", label: t("pollutants.kind"),
+                        options: InventoryKind.allCases.map { ($0.rawValue, t("pollutants.kind.\($0.rawValue)")) },
+                        selected: fields["kind"] ?? InventoryKind.community.rawValue, errors: errors, t: t,
+                        hint: t("pollutants.kind_hint"))
                 }
                 Forms.select(
                     "level", label: t("inventory.level"), options: ReportingLevel.allCases.map { ($0.rawValue, $0.rawValue) },
@@ -232,6 +244,11 @@ enum InventoryEditPages {
                     "gwp_set", label: t("inventory.gwp_set"),
                     options: GWPSet.allCases.map { ($0.rawValue, t("gwp.short.\($0.rawValue)")) },
                     selected: fields["gwp_set"] ?? "AR5", errors: errors, t: t)
+                Forms.select(
+                    "air_edition", label: t("pollutants.edition"),
+                    options: AirPollutantEdition.allCases.map { ($0.rawValue, t("pollutants.edition.\($0.rawValue)")) },
+                    selected: fields["air_edition"] ?? "", errors: errors, t: t,
+                    blank: withYear ? t("pollutants.edition_by_year") : nil, hint: t("pollutants.edition_hint"))
                 Forms.textArea(
                     "boundary", label: t("inventory.boundary"), value: fields["boundary"] ?? "", errors: errors, t: t,
                     hint: t("inventory.boundary_hint"), rows: 3)
@@ -241,11 +258,13 @@ enum InventoryEditPages {
     static func settingsForm(_ inventory: InventorySummary, csrf: String, t: Translator) -> Node {
         details {
             summary { t("inventory.settings") }
-            form(.action(Paths.inventorySettings(inventory.citySlug, inventory.year)), .post) {
+            form(.action(Paths.inventorySettings(inventory.citySlug, inventory.year, kind: inventory.kind)), .post) {
                 Forms.csrf(csrf)
                 settingsFields(
-                    ["level": inventory.level.rawValue, "gwp_set": inventory.gwpSet.rawValue, "boundary": inventory.boundary],
-                    errors: [:], t: t, withYear: false)
+                    [
+                        "level": inventory.level.rawValue, "gwp_set": inventory.gwpSet.rawValue,
+                        "air_edition": inventory.airEdition.rawValue, "boundary": inventory.boundary,
+                    ], errors: [:], t: t, withYear: false)
                 InventoryComponents.neutralSubmit(t("common.save"))
             }
         }

@@ -22,15 +22,16 @@ struct InventoryEditingController: Sendable {
         let city = context.city
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
-        for name in ["year", "level", "gwp_set", "boundary"] { fields[name] = form[name] }
+        for name in InventorySettingsForm.createFields { fields[name] = form[name] }
         let (settings, errors) = InventorySettingsForm.validate(fields, withYear: true, now: services.clock.now())
         if errors.isEmpty, let settings, let year = settings.year,
-            try await services.inventories.find(city: city, year: year) == nil
+            try await services.inventories.find(city: city, year: year, kind: settings.kind) == nil
         {
             _ = try await services.inventories.create(
-                city: city, year: year, level: settings.level, gwpSet: settings.gwpSet, boundary: settings.boundary,
-                by: context.user)
-            return try SeeOther(location: Paths.inventory(city.slug, year)).response(from: request, context: context)
+                city: city, year: year, kind: settings.kind, level: settings.level, gwpSet: settings.gwpSet,
+                boundary: settings.boundary, airEdition: settings.airEdition, by: context.user)
+            return try SeeOther(location: Paths.inventory(city.slug, year, kind: settings.kind)).response(
+                from: request, context: context)
         }
         var allErrors = errors
         if allErrors.isEmpty { allErrors["year"] = "inventory.exists" }
@@ -43,8 +44,11 @@ struct InventoryEditingController: Sendable {
         let target = try await services.editableInventory(context)
         guard let sector = Sector(rawValue: try context.parameters.require("sector")) else { throw AppError.notFound }
         let computed = try await services.inventories.computed(target.inventory, city: target.city)
+        let tree = services.reference.tree
+        let rows = LineRow.all(computed).filter { tree[$0.stored.line.gpcRef]?.sector == sector }
+        let details = services.airDetails(rows, edition: target.inventory.airEdition)
         return try await services.formPage(request, context.base) { chrome, csrf in
-            InventoryEditPages.sector(computed, sector: sector, csrf: csrf, chrome: chrome)
+            InventoryEditPages.sector(computed, sector: sector, airDetails: details, csrf: csrf, chrome: chrome)
         }
     }
 
@@ -82,8 +86,9 @@ struct InventoryEditingController: Sendable {
             summary: "Deleted a line of \(stored.line.gpcRef)\(stored.line.id.isEmpty ? "" : " (\(stored.line.id))")",
             by: context.user)
         let sector = String(stored.line.gpcRef.split(separator: ".").first ?? "I")
-        return try SeeOther(location: Paths.inventorySector(target.city.slug, target.inventory.year, sector))
-            .response(from: request, context: context)
+        return try SeeOther(
+            location: Paths.inventorySector(target.city.slug, target.inventory.year, sector, kind: target.inventory.kind)
+        ).response(from: request, context: context)
     }
 
     func importForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
@@ -100,16 +105,17 @@ struct InventoryEditingController: Sendable {
         let summary = try InventorySummary(target.inventory, city: target.city)
         do {
             guard let file = upload["file"] else {
-                throw AppError.invalidFile([ImportProblem(row: nil, column: nil, message: "choose a CSV file to import")])
+                throw AppError.invalidFile([
+                    ImportProblem(row: nil, column: nil, message: "choose a CSV file or an eCRF workbook (.xlsx) to import")
+                ])
             }
             let lines = try InventoryUpload.lines(
-                fromCSV: file.data, filename: file.filename, contentType: file.contentType, reference: services.reference,
-                set: target.inventory.gwpSet, year: target.inventory.year)
+                file.data, filename: file.filename, contentType: file.contentType, reference: services.reference,
+                inventory: target.inventory)
             try await services.inventories.replaceLines(
                 target.inventory, city: target.city, with: lines,
                 summary: "Imported \(lines.count) lines from \(file.filename ?? "a file")", by: context.user)
-            return try SeeOther(location: Paths.inventory(target.city.slug, target.inventory.year)).response(
-                from: request, context: context)
+            return try SeeOther(location: target.inventory.path(target.city)).response(from: request, context: context)
         } catch let error as AppError where !error.rowErrors.isEmpty {
             return try await services.formPage(request, context.base, status: .unprocessableContent) { chrome, csrf in
                 InventoryEditPages.importPage(summary, problems: error.rowErrors, csrf: csrf, chrome: chrome)
@@ -120,14 +126,16 @@ struct InventoryEditingController: Sendable {
     func settings(_ request: Request, context: CityEditorContext) async throws -> Response {
         let target = try await services.editableInventory(context)
         let form = try await FormData.read(request)
-        let fields = ["level": form["level"], "gwp_set": form["gwp_set"], "boundary": form["boundary"]]
+        let fields = [
+            "level": form["level"], "gwp_set": form["gwp_set"], "air_edition": form["air_edition"],
+            "boundary": form["boundary"],
+        ]
         let (settings, errors) = InventorySettingsForm.validate(fields, withYear: false, now: services.clock.now())
         guard errors.isEmpty, let settings else { throw AppError.validation(errors) }
         try await services.inventories.updateSettings(
-            target.inventory, city: target.city, level: settings.level, gwpSet: settings.gwpSet, boundary: settings.boundary,
-            by: context.user)
-        return try SeeOther(location: Paths.inventory(target.city.slug, target.inventory.year)).response(
-            from: request, context: context)
+            target.inventory, city: target.city, level: settings.level, gwpSet: settings.gwpSet,
+            airEdition: settings.airEdition, boundary: settings.boundary, by: context.user)
+        return try SeeOther(location: target.inventory.path(target.city)).response(from: request, context: context)
     }
 
     func state(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -138,8 +146,7 @@ struct InventoryEditingController: Sendable {
         }
         try await services.inventories.transition(
             target.inventory, city: target.city, transition, comment: String(form["comment"].prefix(1000)), by: context.user)
-        return try SeeOther(location: Paths.inventory(target.city.slug, target.inventory.year)).response(
-            from: request, context: context)
+        return try SeeOther(location: target.inventory.path(target.city)).response(from: request, context: context)
     }
 
     func verifier(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -154,16 +161,16 @@ struct InventoryEditingController: Sendable {
             verifier = user
         }
         try await services.inventories.nameVerifier(target.inventory, city: target.city, verifier: verifier, by: context.user)
-        return try SeeOther(location: Paths.inventory(target.city.slug, target.inventory.year)).response(
-            from: request, context: context)
+        return try SeeOther(location: target.inventory.path(target.city)).response(from: request, context: context)
     }
 
     func restore(_ request: Request, context: CityEditorContext) async throws -> Response {
         let target = try await services.editableInventory(context)
         guard let number = Int(try context.parameters.require("number")) else { throw AppError.notFound }
         try await services.inventories.restore(target.inventory, city: target.city, version: number, by: context.user)
-        return try SeeOther(location: Paths.inventoryVersions(target.city.slug, target.inventory.year))
-            .response(from: request, context: context)
+        return try SeeOther(
+            location: Paths.inventoryVersions(target.city.slug, target.inventory.year, kind: target.inventory.kind)
+        ).response(from: request, context: context)
     }
 
     // MARK: - helpers
@@ -195,7 +202,7 @@ struct InventoryEditingController: Sendable {
     {
         let form = try await FormData.read(request)
         var fields: [String: String] = [:]
-        for column in LineColumns.all + ["factor"] { fields[column] = form[column] }
+        for column in LineColumns.all + LineColumns.optional + ["factor"] { fields[column] = form[column] }
         var errors: [String: String] = [:]
         if !fields["factor", default: ""].isEmpty {
             let own = try await CustomFactorsController.factors(of: target.city, on: services.db)
@@ -228,7 +235,8 @@ struct InventoryEditingController: Sendable {
             summary: rowID == nil ? "Added a line to \(what)" : "Changed a line of \(what)", by: context.user)
         let sector = String(line.gpcRef.split(separator: ".").first ?? "I")
         return try SeeOther(
-            location: Paths.inventorySector(target.city.slug, target.inventory.year, sector) + "#sub-\(line.gpcRef)"
+            location: Paths.inventorySector(target.city.slug, target.inventory.year, sector, kind: target.inventory.kind)
+                + "#sub-\(line.gpcRef)"
         )
         .response(from: request, context: context)
     }
@@ -253,14 +261,19 @@ enum LineFormFactor {
     }
 }
 
-/// Year, level, GWP set and boundary of an inventory, validated.
+/// Year, kind, level, GWP set, pollutant edition and boundary of an inventory, validated.
 enum InventorySettingsForm {
     struct Settings {
         let year: Int?
+        let kind: InventoryKind
         let level: ReportingLevel
         let gwpSet: GWPSet
+        /// nil: not given (a new inventory takes the default of its year; a change keeps the edition).
+        let airEdition: AirPollutantEdition?
         let boundary: String
     }
+
+    static let createFields = ["year", "kind", "level", "gwp_set", "air_edition", "boundary"]
 
     static func validate(_ fields: [String: String], withYear: Bool, now: Date) -> (Settings?, [String: String]) {
         var errors: [String: String] = [:]
@@ -277,9 +290,16 @@ enum InventorySettingsForm {
         if level == nil { errors["level"] = "validation.choice" }
         let set = GWPSet.parse(fields["gwp_set"] ?? "")
         if set == nil { errors["gwp_set"] = "validation.choice" }
+        let kind = InventoryKind.parse(fields["kind"] ?? "")
+        if kind == nil { errors["kind"] = "validation.choice" }
+        let editionText = (fields["air_edition"] ?? "").trimmingCharacters(in: .whitespaces)
+        let edition = editionText.isEmpty ? nil : AirPollutantEdition.parse(editionText)
+        if !editionText.isEmpty && edition == nil { errors["air_edition"] = "validation.choice" }
         let boundary = (fields["boundary"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if boundary.count > 2000 { errors["boundary"] = "validation.too_long" }
-        guard errors.isEmpty, let level, let set else { return (nil, errors) }
-        return (Settings(year: year, level: level, gwpSet: set, boundary: boundary), errors)
+        guard errors.isEmpty, let level, let set, let kind else { return (nil, errors) }
+        return (
+            Settings(year: year, kind: kind, level: level, gwpSet: set, airEdition: edition, boundary: boundary), errors
+        )
     }
 }

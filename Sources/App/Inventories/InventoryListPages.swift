@@ -15,6 +15,7 @@ struct InventoryListItem: Sendable {
     /// Who may see it (the trend chart of a cached page is filtered per reader).
     let cityID: UUID
     let rights: InventoryRights
+    var kind: InventoryKind = .community
 }
 
 struct ReportedItem: Sendable {
@@ -38,7 +39,8 @@ enum InventoryListPages {
         let t = chrome.t
         let cityName = t.pick(city.names)
         let title = t("inventories.city_title", ["city": cityName])
-        var points = inventories.compactMap { item in
+        // The trend is the community's: government operations are part of it, never added to it.
+        var points = inventories.filter { $0.kind == .community }.compactMap { item in
             item.levelTotal.map {
                 Charts.Point(year: item.year, value: $0, reported: false, href: Paths.inventory(city.slug, item.year))
             }
@@ -53,7 +55,12 @@ enum InventoryListPages {
             para { link(.href(Paths.cityFactors(city.slug))) { t("factors.city_title", ["city": cityName]) } }
             section {
                 h2 { t("inventories.line_level") }
-                inventoryTable(inventories, showCity: false, t: t)
+                inventoryTable(inventories.filter { $0.kind == .community }, showCity: false, t: t)
+            }
+            section {
+                h2 { t("pollutants.government_inventories") }
+                para(.class("hint")) { t("pollutants.government_hint") }
+                inventoryTable(inventories.filter { $0.kind == .government }, showCity: false, t: t)
             }
             section {
                 h2 { t("inventories.reported") }
@@ -78,7 +85,12 @@ enum InventoryListPages {
             }
             section {
                 h2 { t("inventories.published") }
-                inventoryTable(inventories, showCity: true, t: t)
+                inventoryTable(inventories.filter { $0.kind == .community }, showCity: true, t: t)
+            }
+            section {
+                h2 { t("pollutants.government_inventories") }
+                para(.class("hint")) { t("pollutants.government_hint") }
+                inventoryTable(inventories.filter { $0.kind == .government }, showCity: true, t: t)
             }
             section {
                 h2 { t("inventories.reported") }
@@ -108,7 +120,7 @@ enum InventoryListPages {
                         tr {
                             if showCity { td { link(.href(Paths.cityInventories(item.citySlug))) { t.pick(item.cityNames) } } }
                             td {
-                                link(.href(Paths.inventory(item.citySlug, item.year))) { String(item.year) }
+                                link(.href(Paths.inventory(item.citySlug, item.year, kind: item.kind))) { String(item.year) }
                                 if item.illustrative {
                                     " "
                                     span(.class("badge unverified")) { t("inventory.illustrative_badge") }

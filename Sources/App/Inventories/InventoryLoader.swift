@@ -20,7 +20,7 @@ extension Services {
     func inventoryTarget(_ parameters: Parameters, user: CurrentUser?) async throws -> InventoryTarget {
         let city = try await city(slug: try parameters.require("slug"))
         guard let year = Int(try parameters.require("year")),
-            let inventory = try await inventories.find(city: city, year: year)
+            let inventory = try await inventories.find(city: city, year: year, kind: InventoryKind.of(parameters))
         else { throw AppError.notFound }
         let access = InventoryAccess(user: user, cityID: try city.requireID(), inventory: inventory)
         guard access.canView else { throw AppError.notFound }
@@ -41,24 +41,12 @@ extension Services {
     /// The inventory of the editor's city named by the route, for a change: only while it is a draft.
     func editableInventory(_ context: CityEditorContext) async throws -> InventoryTarget {
         guard let year = Int(try context.parameters.require("year")),
-            let inventory = try await inventories.find(city: context.city, year: year)
+            let inventory = try await inventories.find(
+                city: context.city, year: year, kind: InventoryKind.of(context.parameters))
         else { throw AppError.notFound }
         let access = InventoryAccess(user: context.user, cityID: context.cityID, inventory: inventory)
         guard access.canEdit else { throw AppError.conflict("inventory.not_draft") }
         return InventoryTarget(city: context.city, inventory: inventory, access: access)
-    }
-}
-
-/// Reads an uploaded inventory file, with its limits: size, type, encoding, then the template.
-enum InventoryUpload {
-    static func lines(
-        fromCSV bytes: [UInt8], filename: String?, contentType: String?, reference: ReferenceData, set: GWPSet, year: Int
-    ) throws -> [Line] {
-        let text = try UploadedCSV.text(bytes, filename: filename, contentType: contentType)
-        switch InventoryCSV.read(text, parser: reference.parser, calculator: reference.calculator(set: set, year: year)) {
-        case .success(let lines): return lines
-        case .failure(let problems): throw AppError.invalidFile(problems.items)
-        }
     }
 }
 

@@ -14,7 +14,8 @@ extension InventoryPageModel {
     /// The page as one reader sees it: the trend shows only inventories they may view.
     init(_ data: InventoryPageData, user: CurrentUser?, verifierOptions: [(id: UUID, label: String)]) {
         self.init(
-            computed: data.computed, access: data.access(for: user), trend: data.trend.points(for: user),
+            computed: data.computed, access: data.access(for: user),
+            trend: data.trend.points(for: user, kind: data.computed.inventory.kind),
             verifierOptions: verifierOptions,
             verifierLabel: data.verifierLabel)
     }
@@ -29,8 +30,9 @@ enum InventoryPage {
         let report = model.computed.report
         let slug = inventory.citySlug
         let year = inventory.year
+        let kind = inventory.kind
         let cityName = t.pick(inventory.cityNames)
-        let title = t("inventory.title", ["city": cityName, "year": String(year)])
+        let title = InventoryComponents.title(inventory, t: t)
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
                 link(.href(Paths.city(slug))) { cityName }
@@ -47,7 +49,7 @@ enum InventoryPage {
             }
             section {
                 h2 { t("inventory.summary") }
-                summaryTable(report, slug: slug, year: year, t: t)
+                summaryTable(report, slug: slug, year: year, kind: kind, t: t)
             }
             section {
                 h2 { t("inventory.by_gas", ["level": inventory.level.rawValue]) }
@@ -62,13 +64,13 @@ enum InventoryPage {
                             Charts.Bar(
                                 label: "\(sector.rawValue) \(t("sector.short.\(sector.rawValue)"))",
                                 value: report.cell(sector, inventory.level.basis).co2e,
-                                href: Paths.inventoryLines(slug, year, sector: sector.rawValue))
+                                href: Paths.inventoryLines(slug, year, kind: kind, sector: sector.rawValue))
                         }, title: t("chart.by_sector", ["level": inventory.level.rawValue]), unit: "t CO2e", t: t)
                     Charts.bars(
                         Scope.allCases.map { scope in
                             Charts.Bar(
                                 label: t("scope.\(scope.rawValue)"), value: report.scope(scope).co2e,
-                                href: Paths.inventoryLines(slug, year, scope: scope.rawValue))
+                                href: Paths.inventoryLines(slug, year, kind: kind, scope: scope.rawValue))
                         }, title: t("chart.by_scope"), unit: "t CO2e", t: t)
                     Charts.bars(
                         GasGroup.allCases.map { gas in
@@ -77,9 +79,10 @@ enum InventoryPage {
                     Charts.trend(model.trend, title: t("chart.trend"), unit: "t CO2e", t: t)
                 }
             }
+            PollutantTable.render(model.computed.air, inventory: inventory, t: t)
             section {
                 h2 { t("inventory.completeness") }
-                completeness(report, slug: slug, year: year, t: t)
+                completeness(report, slug: slug, year: year, kind: kind, t: t)
             }
             section {
                 h2 { t("inventory.warnings") }
@@ -92,7 +95,7 @@ enum InventoryPage {
             if model.access.canNameVerifier, let token = chrome.csrfToken {
                 section {
                     h2 { t("inventory.verifier") }
-                    form(.action(Paths.inventoryVerifier(slug, year)), .post) {
+                    form(.action(Paths.inventoryVerifier(slug, year, kind: kind)), .post) {
                         Forms.csrf(token)
                         Forms.select(
                             "verifier", label: t("inventory.verifier"),
@@ -106,7 +109,7 @@ enum InventoryPage {
         }
     }
 
-    static func summaryTable(_ report: InventoryReport, slug: String, year: Int, t: Translator) -> Node {
+    static func summaryTable(_ report: InventoryReport, slug: String, year: Int, kind: InventoryKind, t: Translator) -> Node {
         func cell(_ value: Double?, _ href: String?) -> Node {
             td(.class("num")) {
                 if let value {
@@ -136,17 +139,19 @@ enum InventoryPage {
                     for sector in Sector.allCases {
                         tr {
                             th(.custom("scope", "row")) {
-                                link(.href(Paths.inventoryLines(slug, year, sector: sector.rawValue))) {
+                                link(.href(Paths.inventoryLines(slug, year, kind: kind, sector: sector.rawValue))) {
                                     "\(sector.rawValue) \(t("sector.\(sector.rawValue)"))"
                                 }
                             }
                             for scope in Scope.allCases {
                                 cell(
                                     report.cell(sector, scope).co2e,
-                                    Paths.inventoryLines(slug, year, sector: sector.rawValue, scope: scope.rawValue))
+                                    Paths.inventoryLines(slug, year, kind: kind, sector: sector.rawValue, scope: scope.rawValue))
                             }
                             for basis in TotalBasis.allCases {
-                                cell(report.cell(sector, basis).co2e, Paths.inventoryLines(slug, year, sector: sector.rawValue))
+                                cell(
+                                    report.cell(sector, basis).co2e,
+                                    Paths.inventoryLines(slug, year, kind: kind, sector: sector.rawValue))
                             }
                         }
                     }
@@ -155,9 +160,11 @@ enum InventoryPage {
                     tr {
                         th(.custom("scope", "row")) { t("inventory.total") }
                         for scope in Scope.allCases {
-                            cell(report.scope(scope).co2e, Paths.inventoryLines(slug, year, scope: scope.rawValue))
+                            cell(report.scope(scope).co2e, Paths.inventoryLines(slug, year, kind: kind, scope: scope.rawValue))
                         }
-                        for basis in TotalBasis.allCases { cell(report.total(basis).co2e, Paths.inventoryLines(slug, year)) }
+                        for basis in TotalBasis.allCases {
+                            cell(report.total(basis).co2e, Paths.inventoryLines(slug, year, kind: kind))
+                        }
                     }
                 }
             }
@@ -194,7 +201,9 @@ enum InventoryPage {
         }
     }
 
-    static func completeness(_ report: InventoryReport, slug: String, year: Int, t: Translator) -> Node {
+    static func completeness(
+        _ report: InventoryReport, slug: String, year: Int, kind: InventoryKind, t: Translator
+    ) -> Node {
         let completeness = report.completeness
         return .fragment(
             build {
@@ -220,7 +229,7 @@ enum InventoryPage {
                             for entry in completeness.entries where entry.required || entry.state != .missing {
                                 tr(.class(entry.required && entry.state == .missing ? "missing-row" : "")) {
                                     td {
-                                        link(.href(Paths.inventoryLines(slug, year, ref: entry.subCategory.ref))) {
+                                        link(.href(Paths.inventoryLines(slug, year, kind: kind, ref: entry.subCategory.ref))) {
                                             entry.subCategory.ref
                                         }
                                     }

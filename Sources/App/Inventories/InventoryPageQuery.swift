@@ -14,11 +14,12 @@ enum InventoryPageQuery {
         guard let city = try await CityQueries.bySlug(key.slug, on: query.db), let cityID = city.id else { return nil }
         let sql = try query.db.sql()
         let rows = try await inventories(of: cityID, on: sql)
-        guard let row = rows.first(where: { $0.year == key.year }) else { return nil }
+        guard let row = rows.first(where: { $0.year == key.year && $0.kind == key.kind }) else { return nil }
         let summary = InventorySummary(
-            id: row.id, cityID: cityID, citySlug: city.slug, cityNames: city.names, year: row.year, level: row.level,
-            gwpSet: row.gwpSet, boundary: row.boundary, state: row.rights.state, illustrative: row.illustrative,
-            version: row.version, stateComment: row.stateComment, verifierID: row.rights.verifierID)
+            id: row.id, cityID: cityID, citySlug: city.slug, cityNames: city.names, year: row.year, kind: row.kind,
+            level: row.level, gwpSet: row.gwpSet, airEdition: row.airEdition, boundary: row.boundary,
+            state: row.rights.state, illustrative: row.illustrative, version: row.version, stateComment: row.stateComment,
+            verifierID: row.rights.verifierID)
         async let computed = query.cache.value(InventoryReads.computed, summary.versionKey, in: query)
         async let populations = sql.select().columns("year", "value").from("city_facts")
             .where("city_id", .equal, cityID).where("indicator", .equal, "population").where("year", .lessThanOrEqual, key.year)
@@ -32,7 +33,7 @@ enum InventoryPageQuery {
         }
         let lines = try await computed
         // The year-on-year checks compare with the inventory before this one, at this level.
-        let previous = rows.filter { $0.year < key.year }.max { $0.year < $1.year }
+        let previous = rows.filter { $0.year < key.year && $0.kind == key.kind }.max { $0.year < $1.year }
         let people = try await populations
         let calculator = query.reference.calculator(set: summary.gwpSet, year: summary.year)
         let warnings = Plausibility.check(
@@ -45,18 +46,24 @@ enum InventoryPageQuery {
                 gwpSet: item.gwpSet.rawValue, state: item.rights.state, illustrative: item.illustrative,
                 levelTotal: item.level == .basic ? item.totals.basic : item.totals.basicPlus,
                 territorial: item.totals.territorial,
-                cityID: cityID, rights: item.rights)
+                cityID: cityID, rights: item.rights, kind: item.kind)
         }
         return InventoryPageData(
-            computed: ComputedInventory(inventory: summary, lines: lines.lines, report: lines.report, warnings: warnings),
+            computed: ComputedInventory(
+                inventory: summary, lines: lines.lines, report: lines.report, air: lines.air, warnings: warnings),
             rights: row.rights, trend: TrendData(slug: city.slug, inventories: items, reported: try await reported),
-            verifierLabel: verifierLabel)
+            verifierLabel: verifierLabel,
+            place: InventoryPlace(
+                cityName: city.nameEn, country: city.country, region: city.region ?? "", latitude: city.latitude,
+                longitude: city.longitude, population: people.first))
     }
 
     /// An inventory row with its current version's totals.
     struct Row: Sendable {
         let id: UUID
         let year: Int
+        let kind: InventoryKind
+        let airEdition: AirPollutantEdition
         let level: ReportingLevel
         let gwpSet: GWPSet
         let boundary: String
@@ -70,7 +77,7 @@ enum InventoryPageQuery {
     static func inventories(of cityID: UUID, on sql: any SQLDatabase) async throws -> [Row] {
         try await sql.raw(
             """
-            SELECT i.id, i.year, i.level, i.gwp_set, i.boundary, i.illustrative, i.version, i.state_comment, i.state, \
+            SELECT i.id, i.year, i.kind, i.air_edition, i.level, i.gwp_set, i.boundary, i.illustrative, i.version, i.state_comment, i.state, \
             i.created_by, i.submitted_by, i.verifier_id, v.total_territorial, v.total_basic, v.total_basic_plus \
             FROM inventories i LEFT JOIN inventory_versions v ON v.inventory_id = i.id AND v.number = i.version \
             WHERE i.city_id = \(bind: cityID) ORDER BY i.year DESC
@@ -78,6 +85,8 @@ enum InventoryPageQuery {
         ).all().map { row in
             Row(
                 id: try row.decode(column: "id", as: UUID.self), year: try row.decode(column: "year", as: Int.self),
+                kind: InventoryKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .community,
+                airEdition: AirPollutantEdition(rawValue: try row.decode(column: "air_edition", as: String.self)) ?? .current,
                 level: ReportingLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .basic,
                 gwpSet: GWPSet(rawValue: try row.decode(column: "gwp_set", as: String.self)) ?? .ar5,
                 boundary: try row.decode(column: "boundary", as: String.self),

@@ -40,7 +40,7 @@ enum InventoryQueries {
                 citySlug: inventory.city.slug, cityNames: inventory.city.names, year: inventory.year, level: inventory.levelRaw,
                 gwpSet: inventory.gwpSetRaw, state: inventory.state, illustrative: inventory.illustrative,
                 levelTotal: inventory.level == .basic ? total?.0 : total?.1, territorial: total?.2,
-                cityID: inventory.$city.id, rights: InventoryRights(inventory))
+                cityID: inventory.$city.id, rights: InventoryRights(inventory), kind: inventory.kind)
         }
     }
 
@@ -78,13 +78,17 @@ struct TrendData: Sendable {
     let inventories: [InventoryListItem]
     let reported: [ReportedItem]
 
-    /// The points a reader may see: inventories they may view, and every reported total.
-    func points(for user: CurrentUser?) -> [Charts.Point] {
+    /// The points a reader may see: inventories of the kind they may view, and — for the
+    /// community — every reported total (reported totals are city-wide).
+    func points(for user: CurrentUser?, kind: InventoryKind = .community) -> [Charts.Point] {
         var points = inventories.compactMap { item -> Charts.Point? in
-            guard InventoryAccess(user: user, cityID: item.cityID, rights: item.rights).canView, let total = item.levelTotal
+            guard item.kind == kind, InventoryAccess(user: user, cityID: item.cityID, rights: item.rights).canView,
+                let total = item.levelTotal
             else { return nil }
-            return Charts.Point(year: item.year, value: total, reported: false, href: Paths.inventory(slug, item.year))
+            return Charts.Point(
+                year: item.year, value: total, reported: false, href: Paths.inventory(slug, item.year, kind: kind))
         }
+        guard kind == .community else { return points }
         points += reported.compactMap { item in
             item.total.map { Charts.Point(year: item.year, value: $0, reported: true, href: Paths.cityInventories(slug)) }
         }

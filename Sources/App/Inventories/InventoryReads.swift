@@ -8,15 +8,19 @@ struct InventoryVersionKey: Hashable, Sendable, CustomStringConvertible {
     let version: Int
     let level: ReportingLevel
     let gwpSet: GWPSet
+    let airEdition: AirPollutantEdition
     let year: Int
 
-    var description: String { "\(id)#\(version)|\(level.rawValue)|\(gwpSet.rawValue)|\(year)" }
+    var description: String {
+        "\(id)#\(version)|\(level.rawValue)|\(gwpSet.rawValue)|\(airEdition.rawValue)|\(year)"
+    }
 }
 
-/// The lines of a version and the report computed from them.
+/// The lines of a version and the reports computed from them: greenhouse gases and air pollutants.
 struct ComputedLines: Sendable {
     let lines: [StoredLine]
     let report: InventoryReport
+    let air: AirPollutantReport
 }
 
 enum InventoryReads {
@@ -27,24 +31,26 @@ enum InventoryReads {
         "inventory.computed", tables: [.inventoryLines]
     ) { key, query in
         let lines = try await LineStore.load(key.id, on: query.db)
-        let report = query.reference.calculator(set: key.gwpSet, year: key.year).report(
-            lines: lines.map(\.line), level: key.level)
-        return ComputedLines(lines: lines, report: report)
+        let plain = lines.map(\.line)
+        let report = query.reference.calculator(set: key.gwpSet, year: key.year).report(lines: plain, level: key.level)
+        let air = query.reference.airPollutantCalculator(edition: key.airEdition).report(lines: plain)
+        return ComputedLines(lines: lines, report: report, air: air)
     }
 }
 
 extension InventorySummary {
     var versionKey: InventoryVersionKey {
-        InventoryVersionKey(id: id, version: version, level: level, gwpSet: gwpSet, year: year)
+        InventoryVersionKey(id: id, version: version, level: level, gwpSet: gwpSet, airEdition: airEdition, year: year)
     }
 }
 
-/// An inventory page as a city and year name it.
+/// An inventory page as a city, year and kind name it.
 struct InventoryPageKey: Hashable, Sendable, CustomStringConvertible {
     let slug: String
     let year: Int
+    var kind: InventoryKind = .community
 
-    var description: String { "\(slug)/\(year)" }
+    var description: String { "\(slug)/\(year)\(kind.pathSuffix)" }
 }
 
 /// Everything an inventory page, its lines page, its exports and its API document show, whoever
@@ -54,6 +60,8 @@ struct InventoryPageData: Sendable {
     let rights: InventoryRights
     let trend: TrendData
     let verifierLabel: String?
+    /// What the reports' metadata say about the city (eCRF_1, CDP).
+    var place: InventoryPlace? = nil
 
     func access(for user: CurrentUser?) -> InventoryAccess {
         InventoryAccess(user: user, cityID: computed.inventory.cityID, rights: rights)
@@ -71,9 +79,9 @@ extension InventoryReads {
 }
 
 extension ComputedLines: CacheCosted {
-    var cacheCost: Int { 16_384 + lines.count * 768 }
+    var cacheCost: Int { 16_384 + lines.count * 896 }
 }
 
 extension InventoryPageData: CacheCosted {
-    var cacheCost: Int { 16_384 + computed.lines.count * 768 }
+    var cacheCost: Int { 16_384 + computed.lines.count * 896 }
 }

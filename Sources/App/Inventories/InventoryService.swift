@@ -7,6 +7,8 @@ struct ComputedInventory: Sendable {
     let inventory: InventorySummary
     let lines: [StoredLine]
     let report: InventoryReport
+    /// The air pollutants of the same lines, under the inventory's edition.
+    let air: AirPollutantReport
     let warnings: [Warning]
 }
 
@@ -17,8 +19,10 @@ struct InventorySummary: Sendable, Hashable {
     let citySlug: String
     let cityNames: [String: String]
     let year: Int
+    let kind: InventoryKind
     let level: ReportingLevel
     let gwpSet: GWPSet
+    let airEdition: AirPollutantEdition
     let boundary: String
     let state: InventoryState
     let illustrative: Bool
@@ -27,14 +31,17 @@ struct InventorySummary: Sendable, Hashable {
     let verifierID: UUID?
 
     init(
-        id: UUID, cityID: UUID, citySlug: String, cityNames: [String: String], year: Int, level: ReportingLevel, gwpSet: GWPSet,
-        boundary: String, state: InventoryState, illustrative: Bool, version: Int, stateComment: String?, verifierID: UUID?
+        id: UUID, cityID: UUID, citySlug: String, cityNames: [String: String], year: Int, kind: InventoryKind,
+        level: ReportingLevel, gwpSet: GWPSet, airEdition: AirPollutantEdition, boundary: String, state: InventoryState,
+        illustrative: Bool, version: Int, stateComment: String?, verifierID: UUID?
     ) {
         self.id = id
         self.cityID = cityID
         self.citySlug = citySlug
         self.cityNames = cityNames
         self.year = year
+        self.kind = kind
+        self.airEdition = airEdition
         self.level = level
         self.gwpSet = gwpSet
         self.boundary = boundary
@@ -51,6 +58,8 @@ struct InventorySummary: Sendable, Hashable {
         citySlug = city.slug
         cityNames = city.names
         year = inventory.year
+        kind = inventory.kind
+        airEdition = inventory.airEdition
         level = inventory.level
         gwpSet = inventory.gwpSet
         boundary = inventory.boundary
@@ -72,8 +81,9 @@ struct InventoryService: Sendable {
 
     private var query: QueryContext { QueryContext(db: db, reference: reference, clock: clock, cache: cache) }
 
-    func find(city: City, year: Int) async throws -> Inventory? {
-        try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == year).first()
+    func find(city: City, year: Int, kind: InventoryKind = .community) async throws -> Inventory? {
+        try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == year)
+            .filter(\.$kindRaw == kind.rawValue).first()
     }
 
     func list(city: City) async throws -> [Inventory] {
@@ -91,15 +101,18 @@ struct InventoryService: Sendable {
             lines: computed.lines.map(\.line), report: computed.report, library: reference.library, calculator: calculator,
             previousTotal: context.previousTotal, population: context.population,
             previousPopulation: context.previousPopulation)
-        return ComputedInventory(inventory: summary, lines: computed.lines, report: computed.report, warnings: warnings)
+        return ComputedInventory(
+            inventory: summary, lines: computed.lines, report: computed.report, air: computed.air, warnings: warnings)
     }
 
     /// Keeps what a write computed for the version it made (see `InventoryReads.computed`).
     private func prime(_ inventory: Inventory, lines: [StoredLine], report: InventoryReport) async throws {
         let key = InventoryVersionKey(
             id: try inventory.requireID(), version: inventory.version, level: inventory.level, gwpSet: inventory.gwpSet,
-            year: inventory.year)
-        try await cache.prime(InventoryReads.computed, key, value: ComputedLines(lines: lines, report: report), in: query)
+            airEdition: inventory.airEdition, year: inventory.year)
+        let air = reference.airPollutantCalculator(edition: inventory.airEdition).report(lines: lines.map(\.line))
+        try await cache.prime(
+            InventoryReads.computed, key, value: ComputedLines(lines: lines, report: report, air: air), in: query)
     }
 
     /// The previous inventory's total at the same level, and the city's two latest populations
@@ -108,7 +121,7 @@ struct InventoryService: Sendable {
         previousTotal: Double?, population: Double?, previousPopulation: Double?
     ) {
         let previous = try await Inventory.query(on: db).filter(\.$city.$id == city.requireID())
-            .filter(\.$year < inventory.year).sort(\.$year, .descending).first()
+            .filter(\.$kindRaw == inventory.kindRaw).filter(\.$year < inventory.year).sort(\.$year, .descending).first()
         var previousTotal: Double?
         if let previous, let version = try await VersionStore.list(previous.requireID(), on: db).first {
             previousTotal = inventory.level == .basic ? version.totalBasic : version.totalBasicPlus
@@ -119,14 +132,15 @@ struct InventoryService: Sendable {
     }
 
     func create(
-        city: City, year: Int, level: ReportingLevel, gwpSet: GWPSet, boundary: String, illustrative: Bool = false,
-        lines: [Line] = [], summary: String = "Created", state: InventoryState = .draft, by user: CurrentUser?
+        city: City, year: Int, kind: InventoryKind = .community, level: ReportingLevel, gwpSet: GWPSet, boundary: String,
+        airEdition: AirPollutantEdition? = nil, illustrative: Bool = false, lines: [Line] = [], summary: String = "Created",
+        state: InventoryState = .draft, by user: CurrentUser?
     ) async throws -> Inventory {
-        if try await find(city: city, year: year) != nil { throw AppError.conflict("inventory.exists") }
+        if try await find(city: city, year: year, kind: kind) != nil { throw AppError.conflict("inventory.exists") }
         let now = clock.now()
         let inventory = Inventory(
-            cityID: try city.requireID(), year: year, level: level, gwpSet: gwpSet, boundary: boundary,
-            illustrative: illustrative, createdBy: user?.id)
+            cityID: try city.requireID(), year: year, kind: kind, level: level, gwpSet: gwpSet, boundary: boundary,
+            airEdition: airEdition, illustrative: illustrative, createdBy: user?.id)
         inventory.state = state
         try await db.transaction { db in
             try await inventory.create(on: db)
@@ -135,8 +149,11 @@ struct InventoryService: Sendable {
             try await VersionStore.record(
                 inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
             try await Audit.record(
-                "inventory.create", entity: "inventory", id: "\(city.slug)/\(year)", actor: user, before: nil,
-                after: ["level": level.rawValue, "gwp_set": gwpSet.rawValue, "lines": String(lines.count)], at: now, on: db)
+                "inventory.create", entity: "inventory", id: inventory.auditID(city), actor: user, before: nil,
+                after: [
+                    "kind": kind.rawValue, "level": level.rawValue, "gwp_set": gwpSet.rawValue,
+                    "air_edition": inventory.airEditionRaw, "lines": String(lines.count),
+                ], at: now, on: db)
         }
         return inventory
     }
@@ -152,7 +169,7 @@ struct InventoryService: Sendable {
             try await VersionStore.record(
                 inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
             try await Audit.record(
-                "inventory.replace_lines", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                "inventory.replace_lines", entity: "inventory", id: inventory.auditID(city), actor: user,
                 before: ["lines": String(before)], after: ["lines": String(lines.count), "summary": summary], at: now, on: db)
         }
     }
@@ -177,34 +194,40 @@ struct InventoryService: Sendable {
             try await VersionStore.record(
                 inventory, lines: lines, report: computed, summary: summary, author: user, at: now, on: db)
             try await Audit.record(
-                "inventory.line", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: nil,
+                "inventory.line", entity: "inventory", id: inventory.auditID(city), actor: user, before: nil,
                 after: ["summary": summary], at: now, on: db)
             return (stored, computed)
         }
         try await prime(inventory, lines: written.0, report: written.1)
     }
 
-    /// Level, GWP set and boundary: the totals are recomputed under the new settings.
+    /// Level, GWP set, pollutant edition and boundary: the totals are recomputed under the new settings.
     func updateSettings(
-        _ inventory: Inventory, city: City, level: ReportingLevel, gwpSet: GWPSet, boundary: String, by user: CurrentUser?
+        _ inventory: Inventory, city: City, level: ReportingLevel, gwpSet: GWPSet, airEdition: AirPollutantEdition? = nil,
+        boundary: String, by user: CurrentUser?
     ) async throws {
         let now = clock.now()
         let before: [String: String?] = [
-            "level": inventory.levelRaw, "gwp_set": inventory.gwpSetRaw, "boundary": inventory.boundary,
+            "level": inventory.levelRaw, "gwp_set": inventory.gwpSetRaw, "air_edition": inventory.airEditionRaw,
+            "boundary": inventory.boundary,
         ]
+        let edition = airEdition ?? inventory.airEdition
         let written = try await db.transaction { db in
             inventory.level = level
             inventory.gwpSet = gwpSet
+            inventory.airEdition = edition
             inventory.boundary = boundary
             let stored = try await LineStore.load(inventory.requireID(), on: db)
             let computed = report(inventory, stored.map(\.line))
             try await VersionStore.record(
                 inventory, lines: stored.map(\.line), report: computed,
-                summary: "Settings: \(level.rawValue), \(gwpSet.rawValue)",
+                summary: "Settings: \(level.rawValue), \(gwpSet.rawValue), EMEP/EEA \(edition.rawValue)",
                 author: user, at: now, on: db)
             try await Audit.record(
-                "inventory.settings", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user, before: before,
-                after: ["level": level.rawValue, "gwp_set": gwpSet.rawValue, "boundary": boundary], at: now, on: db)
+                "inventory.settings", entity: "inventory", id: inventory.auditID(city), actor: user, before: before,
+                after: [
+                    "level": level.rawValue, "gwp_set": gwpSet.rawValue, "air_edition": edition.rawValue, "boundary": boundary,
+                ], at: now, on: db)
             return (stored, computed)
         }
         try await prime(inventory, lines: written.0, report: written.1)
@@ -239,7 +262,7 @@ struct InventoryService: Sendable {
                 summary: "State: \(transition.target.rawValue)\(comment.isEmpty ? "" : " — \(comment)")", author: user, at: now,
                 on: db)
             try await Audit.record(
-                "inventory.\(transition.rawValue)", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                "inventory.\(transition.rawValue)", entity: "inventory", id: inventory.auditID(city), actor: user,
                 before: ["state": before], after: ["state": inventory.stateRaw, "comment": comment], at: now, on: db)
         }
     }
@@ -251,7 +274,7 @@ struct InventoryService: Sendable {
             inventory.verifierID = try verifier?.requireID()
             try await inventory.save(on: db)
             try await Audit.record(
-                "inventory.verifier", entity: "inventory", id: "\(city.slug)/\(inventory.year)", actor: user,
+                "inventory.verifier", entity: "inventory", id: inventory.auditID(city), actor: user,
                 before: ["verifier": before], after: ["verifier": verifier?.email], at: now, on: db)
         }
     }
@@ -263,6 +286,7 @@ struct InventoryService: Sendable {
         }
         let level = ReportingLevel(rawValue: snapshot.level) ?? inventory.level
         let set = GWPSet(rawValue: snapshot.gwpSet) ?? inventory.gwpSet
+        let edition = snapshot.airEdition.flatMap(AirPollutantEdition.init(rawValue:)) ?? inventory.airEdition
         let calculator = reference.calculator(set: set, year: inventory.year)
         let lines: [Line]
         if snapshot.csv.split(whereSeparator: \.isNewline).count <= 1 {
@@ -275,6 +299,7 @@ struct InventoryService: Sendable {
         }
         inventory.level = level
         inventory.gwpSet = set
+        inventory.airEdition = edition
         try await replaceLines(inventory, city: city, with: lines, summary: "Restored version \(number)", by: user)
     }
 
@@ -286,6 +311,11 @@ struct InventoryService: Sendable {
 extension ComputedInventory {
     /// The same computation with fresher inventory fields (verifier, comment) that do not change the numbers.
     func with(_ summary: InventorySummary) -> ComputedInventory {
-        ComputedInventory(inventory: summary, lines: lines, report: report, warnings: warnings)
+        ComputedInventory(inventory: summary, lines: lines, report: report, air: air, warnings: warnings)
     }
+}
+
+extension Inventory {
+    /// How the audit log names the inventory: "slug/2021", or "slug/2021/government".
+    func auditID(_ city: City) -> String { "\(city.slug)/\(year)\(kind.pathSuffix)" }
 }

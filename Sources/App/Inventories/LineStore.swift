@@ -13,9 +13,11 @@ struct StoredLine: Sendable, Hashable {
 /// which a 100,000-line import cannot afford (see DESIGN.md, "Facts measured").
 enum LineStore {
     static let table = "inventory_lines"
-    static let columns = ["id", "inventory_id", "position"] + LineColumns.all
-    /// Rows per INSERT: 27 binds each stays under SQLite's 32,766 and PostgreSQL's 65,535.
-    static let batchSize = 1000
+    /// Every template column, the optional ones (pollutants, default factors; M040) included.
+    static let lineColumns = LineColumns.all + LineColumns.optional
+    static let columns = ["id", "inventory_id", "position"] + lineColumns
+    /// Rows per INSERT: 50 binds each stays under SQLite's 32,766 and PostgreSQL's 65,535.
+    static let batchSize = 600
 
     static func load(_ inventoryID: UUID, on db: any Database) async throws -> [StoredLine] {
         let rows = try await db.sql().select().columns(columns.map { SQLColumn($0) }).from(table)
@@ -57,7 +59,7 @@ enum LineStore {
 
     static func update(rowID: UUID, with line: Line, on db: any Database) async throws {
         var update = try db.sql().update(table)
-        for (column, value) in zip(LineColumns.all, fieldValues(of: line)) { update = update.set(SQLColumn(column), to: value) }
+        for (column, value) in zip(lineColumns, fieldValues(of: line)) { update = update.set(SQLColumn(column), to: value) }
         try await update.where("id", .equal, rowID).run()
     }
 
@@ -75,8 +77,12 @@ enum LineStore {
         [id, inventoryID, position] + fieldValues(of: line)
     }
 
-    /// The template columns in `LineColumns.all` order, typed for the database.
+    /// The template columns in `lineColumns` order, typed for the database.
     private static func fieldValues(of line: Line) -> [any Encodable & Sendable] {
+        baseValues(of: line) + optionalValues(of: line)
+    }
+
+    private static func baseValues(of line: Line) -> [any Encodable & Sendable] {
         [
             line.id, line.gpcRef, line.notationKey?.rawValue, line.explanation, line.description, line.activity?.value,
             line.activity?.unit.symbol, line.fuel, line.factors?.co2, line.factors?.ch4, line.factors?.n2o,
@@ -108,7 +114,45 @@ enum LineStore {
             method: WasteMethod(rawValue: try text("method")), parameters: try text("parameters"),
             scope2Method: Scope2Method(rawValue: try text("scope2_method")) ?? .location,
             dataQuality: DataQuality(rawValue: try text("data_quality")), source: try text("source"),
-            comment: try text("comment"))
+            comment: try text("comment"), factorID: try text("ef_id"), vehicle: VehicleClass(rawValue: try text("vehicle")),
+            measuredPollutants: try pollutants(row, columns: measuredColumns),
+            pollutantFactors: try pollutantFactors(row))
         return StoredLine(rowID: try row.decode(column: "id", as: UUID.self), line: line)
+    }
+
+    // MARK: - The optional columns (M040)
+
+    static let measuredColumns = AirPollutant.allCases.map { "\($0.key)_t" }
+    static let factorColumns = AirPollutant.allCases.map { "ef_\($0.key)" }
+
+    /// `LineColumns.optional` order: ef_id, vehicle, measured tonnes, city factors, their unit, source, reason.
+    private static func optionalValues(of line: Line) -> [any Encodable & Sendable] {
+        let measured = line.measuredPollutants
+        let city = line.pollutantFactors
+        let empty: String? = nil
+        var values: [any Encodable & Sendable] = [
+            line.factorID.isEmpty ? empty : line.factorID, line.vehicle?.rawValue,
+        ]
+        values += AirPollutant.allCases.map { measured[$0] }
+        values += AirPollutant.allCases.map { city?.values[$0] }
+        values += [city?.unit.description, city?.source, city?.reason]
+        return values
+    }
+
+    private static func pollutants(_ row: any SQLRow, columns: [String]) throws -> PollutantValues {
+        var values = PollutantValues()
+        for (pollutant, column) in zip(AirPollutant.allCases, columns) {
+            values[pollutant] = try row.decode(column: column, as: Double?.self)
+        }
+        return values
+    }
+
+    /// City factors are stored only when complete (the parser refuses them without unit, source and reason).
+    private static func pollutantFactors(_ row: any SQLRow) throws -> PollutantFactors? {
+        guard let unit = FactorUnit.parse(try row.decode(column: "ef_air_unit", as: String?.self) ?? "") else { return nil }
+        return PollutantFactors(
+            values: try pollutants(row, columns: factorColumns), unit: unit,
+            source: try row.decode(column: "ef_air_source", as: String?.self) ?? "",
+            reason: try row.decode(column: "ef_air_reason", as: String?.self) ?? "")
     }
 }

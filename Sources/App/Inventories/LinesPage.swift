@@ -7,16 +7,32 @@ struct LinesPageModel: Sendable {
     let ref: String?
     let sector: Sector?
     let scope: Scope?
+    /// How each shown line's pollutants were obtained (factor, table, interval, or why not), by row id.
+    var airDetails: [UUID: [AirPollutantDetail]] = [:]
 }
 
-/// The lines behind a figure: every input, the factor and its source, and what the line adds to
-/// each gas and to CO2e.
+/// A line with what the engines made of it: greenhouse gases and air pollutants.
+struct LineRow: Sendable {
+    let stored: StoredLine
+    let result: LineResult
+    let air: AirPollutantLineResult?
+
+    static func all(_ computed: ComputedInventory) -> [LineRow] {
+        let air = computed.air.results
+        return zip(computed.lines, computed.report.results).enumerated().map { index, pair in
+            LineRow(stored: pair.0, result: pair.1, air: index < air.count ? air[index] : nil)
+        }
+    }
+}
+
+/// The lines behind a figure: every input, the factor and its source, what the line adds to each
+/// gas and to CO2e, and its air pollutants.
 enum LinesPage {
-    static func selected(_ model: LinesPageModel) -> [(StoredLine, LineResult)] {
+    static func selected(_ model: LinesPageModel) -> [LineRow] {
         let tree = model.computed.report.tree
-        return zip(model.computed.lines, model.computed.report.results).filter { stored, _ in
-            let sub = tree[stored.line.gpcRef]
-            if let ref = model.ref, stored.line.gpcRef != ref { return false }
+        return LineRow.all(model.computed).filter { row in
+            let sub = tree[row.stored.line.gpcRef]
+            if let ref = model.ref, row.stored.line.gpcRef != ref { return false }
             if let sector = model.sector, sub?.sector != sector { return false }
             if let scope = model.scope, sub?.scope != scope { return false }
             return true
@@ -34,25 +50,29 @@ enum LinesPage {
         ]
         .compactMap { $0 }.joined(separator: " · ")
         let title = t("lines.title", ["city": cityName, "year": String(inventory.year)])
-        let total = rows.filter { !$0.0.line.isMemo }.compactMap(\.1.co2e).reduce(0, +)
+        let total = rows.filter { !$0.stored.line.isMemo }.compactMap(\.result.co2e).reduce(0, +)
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
-                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year, kind: inventory.kind))) {
+                    InventoryComponents.title(inventory, t: t)
                 }
             }
             h1 { title }
             if !filter.isEmpty { para(.class("lead")) { t("lines.filtered", ["filter": filter]) } }
             InventoryComponents.conventions(inventory.gwpSet, t: t)
+            PollutantTable.statements(inventory.airEdition, t: t)
             para(.class("count")) {
                 t("lines.count", ["count": String(rows.count), "total": t.number(total, maxFractionDigits: 0)])
             }
-            table(t: t, rows: rows, inventory: inventory, canEdit: model.access.canEdit, tree: model.computed.report.tree)
+            table(
+                t: t, rows: rows, inventory: inventory, canEdit: model.access.canEdit, tree: model.computed.report.tree,
+                airDetails: model.airDetails)
         }
     }
 
     static func table(
-        t: Translator, rows: [(StoredLine, LineResult)], inventory: InventorySummary, canEdit: Bool, tree: GPCTree
+        t: Translator, rows: [LineRow], inventory: InventorySummary, canEdit: Bool, tree: GPCTree,
+        airDetails: [UUID: [AirPollutantDetail]]
     ) -> Node {
         div(.class("table-scroll")) {
             App.table(.class("lines")) {
@@ -67,13 +87,16 @@ enum LinesPage {
                         th(.class("num")) { t("line.other_gas") }
                         th(.class("num")) { t("line.biogenic") }
                         th(.class("num")) { "t CO2e" }
+                        th { t("pollutants.title") }
                         th { t("line.quality") }
                         th { t("line.source") }
                         if canEdit { th { t("common.actions") } }
                     }
                 }
                 tbody {
-                    for (stored, result) in rows {
+                    for row in rows {
+                        let stored = row.stored
+                        let result = row.result
                         let line = stored.line
                         tr(.id("line-\(stored.rowID.uuidString)")) {
                             td {
@@ -109,11 +132,16 @@ enum LinesPage {
                                     small { t("line.memo_market") }
                                 }
                             }
+                            td { LineAirCell.render(row.air, details: airDetails[stored.rowID] ?? [], t: t) }
                             td { line.dataQuality?.rawValue ?? "—" }
                             td { line.source.isEmpty ? "—" : line.source }
                             if canEdit {
                                 td {
-                                    link(.href(Paths.inventoryLine(inventory.citySlug, inventory.year, stored.rowID))) {
+                                    link(
+                                        .href(
+                                            Paths.inventoryLine(
+                                                inventory.citySlug, inventory.year, stored.rowID, kind: inventory.kind))
+                                    ) {
                                         t("common.edit")
                                     }
                                 }

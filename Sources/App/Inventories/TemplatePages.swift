@@ -64,6 +64,7 @@ enum TemplatePages {
                     }
                 }
             }
+            TemplatePollutants.render(reference: reference, t: t)
             section {
                 h2 { t("template.rules") }
                 ul {

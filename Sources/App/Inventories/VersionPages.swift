@@ -50,14 +50,15 @@ enum VersionPages {
         let title = t("versions.title", ["city": cityName, "year": String(inventory.year)])
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventory(inventory.citySlug, inventory.year))) {
-                    t("inventory.title", ["city": cityName, "year": String(inventory.year)])
+                link(.href(Paths.inventory(inventory.citySlug, inventory.year, kind: inventory.kind))) {
+                    InventoryComponents.title(inventory, t: t)
                 }
             }
             h1 { title }
             if versions.count > 1 {
                 form(
-                    .action(Paths.compareInventoryVersionsForm(inventory.citySlug, inventory.year)), .custom("method", "get"),
+                    .action(Paths.compareInventoryVersionsForm(inventory.citySlug, inventory.year, kind: inventory.kind)),
+                    .custom("method", "get"),
                     .class("compare")
                 ) {
                     Forms.select(
@@ -101,7 +102,7 @@ enum VersionPages {
                                             form(
                                                 .action(
                                                     Paths.restoreInventoryVersion(
-                                                        inventory.citySlug, inventory.year, version.number)),
+                                                        inventory.citySlug, inventory.year, version.number, kind: inventory.kind)),
                                                 .post
                                             ) {
                                                 Forms.csrf(csrf)
@@ -125,7 +126,7 @@ enum VersionPages {
         let columns = LineColumns.all
         return Layout.render(title: title, chrome: chrome) {
             para(.class("breadcrumb")) {
-                link(.href(Paths.inventoryVersions(inventory.citySlug, inventory.year))) {
+                link(.href(Paths.inventoryVersions(inventory.citySlug, inventory.year, kind: inventory.kind))) {
                     t("versions.title", ["city": cityName, "year": String(inventory.year)])
                 }
             }

@@ -49,13 +49,13 @@ enum VersionStore {
             author.map { "\($0.name) <\($0.email)>" } ?? "system", inventory.levelRaw, inventory.gwpSetRaw,
             inventory.stateRaw, lines.count, report.territorial.co2e, report.basic.co2e, report.basicPlus.co2e,
             InventoryCSV.write(lines), date, report.completeness.missing.map(\.subCategory.ref).joined(separator: ","),
-            VersionFigures(lines: lines, report: report).json,
+            VersionFigures(lines: lines, report: report).json, inventory.airEditionRaw,
         ]
         try await db.sql().insert(into: table)
             .columns(
                 "id", "inventory_id", "number", "summary", "author_id", "author_label", "level", "gwp_set", "state",
                 "line_count", "total_territorial", "total_basic", "total_basic_plus", "lines_csv", "created_at",
-                "missing_cells", "figures"
+                "missing_cells", "figures", "air_edition"
             )
             .values(values).run()
     }
@@ -80,16 +80,18 @@ enum VersionStore {
     }
 
     /// The snapshot of a version: its settings and lines.
+    /// The snapshot of a version: its settings and lines (`airEdition` nil for versions written
+    /// before editions were kept: their inventory's).
     static func snapshot(_ inventoryID: UUID, number: Int, on db: any Database) async throws -> (
-        level: String, gwpSet: String, csv: String
+        level: String, gwpSet: String, airEdition: String?, csv: String
     )? {
         guard
-            let row = try await db.sql().select().columns("level", "gwp_set", "lines_csv").from(table)
+            let row = try await db.sql().select().columns("level", "gwp_set", "air_edition", "lines_csv").from(table)
                 .where("inventory_id", .equal, inventoryID).where("number", .equal, number).first()
         else { return nil }
         return (
             try row.decode(column: "level", as: String.self), try row.decode(column: "gwp_set", as: String.self),
-            try row.decode(column: "lines_csv", as: String.self)
+            try row.decode(column: "air_edition", as: String?.self), try row.decode(column: "lines_csv", as: String.self)
         )
     }
 }

@@ -104,7 +104,7 @@ struct FeedsController: Sendable {
         for inventory in try await Inventory.query(on: services.db).filter(\.$stateRaw == InventoryState.published.rawValue)
             .with(\.$city).all()
         {
-            paths.append(Paths.inventory(inventory.city.slug, inventory.year))
+            paths.append(Paths.inventory(inventory.city.slug, inventory.year, kind: inventory.kind))
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "<url><loc>\(XML.escape(base + path))</loc></url>\n" }

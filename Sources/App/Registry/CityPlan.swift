@@ -124,6 +124,7 @@ extension QueryContext {
         -> Result<ForecastView, ForecastProblem>
     {
         let base = try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == settings.baseYear)
+            .filter(\.$kindRaw == InventoryKind.community.rawValue)
             .filter(\.$stateRaw == InventoryState.published.rawValue).first()
         guard let base else {
             return .failure(ForecastProblem(message: "no published inventory of \(settings.baseYear) to start the forecast from"))

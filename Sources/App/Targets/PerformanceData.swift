@@ -57,6 +57,8 @@ struct PerformanceData: Sendable {
                     SQLBinaryExpression(SQLColumn("number", table: "v"), .equal, SQLColumn("version", table: "i")))
             )
             .where(SQLColumn("state", table: "i"), .equal, SQLBind(InventoryState.published.rawValue))
+            // Targets are the community's: government operations never enter their progress.
+            .where(SQLColumn("kind", table: "i"), .equal, SQLBind(InventoryKind.community.rawValue))
         if let city { inventoryQuery = inventoryQuery.where(SQLColumn("city_id", table: "i"), .equal, SQLBind(city)) }
         for row in try await inventoryQuery.all() {
             let cityID = try row.decode(column: "city_id", as: UUID.self)
@@ -76,6 +78,7 @@ struct PerformanceData: Sendable {
         }
         var unpublishedQuery = sql.select().columns("city_id", "year", "state").from("inventories")
             .where("state", .notEqual, SQLBind(InventoryState.published.rawValue))
+            .where("kind", .equal, SQLBind(InventoryKind.community.rawValue))
         if let city { unpublishedQuery = unpublishedQuery.where("city_id", .equal, SQLBind(city)) }
         for row in try await unpublishedQuery.all() {
             if let state = InventoryState(rawValue: try row.decode(column: "state", as: String.self)) {

@@ -8,7 +8,9 @@ extension Paths {
     static let metrics = "/metrics"
     static let staticPrefix = "/static/"
 
-    static func apiInventory(_ slug: String, _ year: Int) -> String { "/api/v1/cities/\(slug)/inventories/\(year)" }
+    static func apiInventory(_ slug: String, _ year: Int, kind: InventoryKind = .community) -> String {
+        "/api/v1/cities/\(slug)/inventories/\(year)\(kind.pathSuffix)"
+    }
     static func apiActions(_ slug: String) -> String { "/api/v1/cities/\(slug)/actions" }
     static func apiApplicationStatus(_ token: String) -> String { "/api/v1/membership-applications/status/\(token)" }
     /// The `type` of a problem body (RFC 9457 §3.1.1): a URI reference naming the kind of error.

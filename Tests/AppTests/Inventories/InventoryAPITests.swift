@@ -142,6 +142,20 @@ import Testing
                     RoleMatrix.Row(
                         .put, "/api/v1/cities/alpha-city/inventories/2020/lines", body: InventoryTestSupport.smallCSV,
                         type: "text/csv", expected: RoleMatrix.api([.memberA, .secretariat], ok: .ok, otherwise: .notFound)),
+                    RoleMatrix.Row(
+                        .get, "/api/v1/cities/alpha-city/inventories/2020/export?format=cdp", body: nil, type: nil,
+                        expected: { [.memberA, .secretariat].contains($0) ? .ok : .notFound }),
+                    RoleMatrix.Row(
+                        .get, "/api/v1/cities/alpha-city/inventories/2020/export?format=ecrf", body: nil, type: nil,
+                        expected: { [.memberA, .secretariat].contains($0) ? .ok : .notFound }),
+                    RoleMatrix.Row(
+                        .post, "/api/v1/cities/alpha-city/inventories", body: #"{"year":2020,"kind":"government"}"#,
+                        type: "application/json",
+                        expected: { $0 == .secretariat ? .conflict : RoleMatrix.api([.memberA], ok: .created)($0) }),
+                    RoleMatrix.Row(
+                        .put, "/api/v1/cities/alpha-city/inventories/2020/government/lines",
+                        body: GovernmentInventoryTests.operationsCSV, type: "text/csv",
+                        expected: RoleMatrix.api([.memberA, .secretariat], ok: .ok, otherwise: .notFound)),
                 ], api: callers)
             #expect(try await callers[.visitor]!.call(.get, "/api/v1/emission-factors?kind=grid").status == .ok)
             #expect(

@@ -135,7 +135,8 @@ import Testing
             let sheet = try await member.upload(
                 "/cities/alpha-city/inventories/2022/import", filename: "alpha.xlsx",
                 contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: "PK\u{3}\u{4}")
-            #expect(sheet.status == .unprocessableContent && sheet.contains("not a CSV file"))
+            // An .xlsx file is read as an eCRF workbook now: four bytes are not one.
+            #expect(sheet.status == .unprocessableContent && !sheet.contains("not a CSV file"))
             try await member.get("/cities/alpha-city/inventories/2022/import")
             let noToken = try await member.upload(
                 "/cities/alpha-city/inventories/2022/import", filename: "alpha.csv", content: InventoryTestSupport.smallCSV,

@@ -30,5 +30,8 @@ enum AppMigrations {
         M031_CreateMailMessages(),
         M032_CreateMailPreferences(),
         M033_AddApplicationLocale(),
+        M040_AddLinePollutantColumns(),
+        M041_AddInventoryKind(),
+        M042_AddInventoryAirEdition(),
     ]
 }

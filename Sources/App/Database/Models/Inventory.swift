@@ -41,15 +41,21 @@ final class Inventory: Model, @unchecked Sendable {
     @OptionalField(key: "state_comment") var stateComment: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Community or government operations (M041).
+    @Field(key: "kind") var kindRaw: String
+    /// The EMEP/EEA edition of the air-pollutant factors (M042).
+    @Field(key: "air_edition") var airEditionRaw: String
 
     init() {}
 
     init(
-        cityID: UUID, year: Int, level: ReportingLevel, gwpSet: GWPSet, boundary: String, illustrative: Bool = false,
-        createdBy: UUID?
+        cityID: UUID, year: Int, kind: InventoryKind = .community, level: ReportingLevel, gwpSet: GWPSet, boundary: String,
+        airEdition: AirPollutantEdition? = nil, illustrative: Bool = false, createdBy: UUID?
     ) {
         self.$city.id = cityID
         self.year = year
+        self.kindRaw = kind.rawValue
+        self.airEditionRaw = (airEdition ?? .default(forInventoryYear: year)).rawValue
         self.levelRaw = level.rawValue
         self.gwpSetRaw = gwpSet.rawValue
         self.boundary = boundary
@@ -70,6 +76,11 @@ final class Inventory: Model, @unchecked Sendable {
     var state: InventoryState {
         get { InventoryState(rawValue: stateRaw) ?? .draft }
         set { stateRaw = newValue.rawValue }
+    }
+    var kind: InventoryKind { InventoryKind(rawValue: kindRaw) ?? .community }
+    var airEdition: AirPollutantEdition {
+        get { AirPollutantEdition(rawValue: airEditionRaw) ?? .default(forInventoryYear: year) }
+        set { airEditionRaw = newValue.rawValue }
     }
 }
 
