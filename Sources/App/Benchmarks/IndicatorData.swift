@@ -48,11 +48,13 @@ enum IndicatorDataQuery {
         let sql = try query.db.sql()
         async let cityRows = query.cache.value(DirectoryReads.cities, Whole(), in: query)
         async let registry = query.cache.value(RegistryReads.registry, Whole(), in: query)
+        // The community's inventories only: a government-operations inventory is a part of the
+        // city's emissions, never a city's total to compare or to divide by its population.
         async let inventoryRows = sql.raw(
             """
             SELECT i.city_id, i.year, i.level, i.gwp_set, i.version, v.total_territorial, v.total_basic, v.total_basic_plus, \
             v.figures FROM inventories i JOIN inventory_versions v ON v.inventory_id = i.id AND v.number = i.version \
-            WHERE i.state = \(bind: InventoryState.published.rawValue)
+            WHERE i.state = \(bind: InventoryState.published.rawValue) AND i.kind = \(bind: InventoryKind.community.rawValue)
             """
         ).all()
         async let factRows = sql.raw(
