@@ -100,7 +100,7 @@ public struct PollutantValues: Sendable, Hashable {
     public var isEmpty: Bool { present == 0 }
 
     /// Adds every value the other has; a pollutant neither has stays nil.
-    mutating func add(_ other: PollutantValues) {
+    public mutating func add(_ other: PollutantValues) {
         guard other.present != 0 else { return }
         for index in 0..<9 where other.present & (1 << index) != 0 {
             setValue(index, value(index) + other.value(index))

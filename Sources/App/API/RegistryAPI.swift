@@ -88,6 +88,20 @@ struct RegistryAPI: Sendable {
         let links: [String]?
         let updateEveryDays: Int?
         let planID: String?
+        /// Fuel or energy avoided (at most three entries), instead of `expected_reduction`.
+        let energyAvoided: [EnergyAvoidedBody]?
+
+        struct EnergyAvoidedBody: Decodable, Sendable {
+            let gpcRef: String?
+            let fuel: String?
+            let amount: Double?
+            let unit: String?
+            let vehicle: String?
+            enum CodingKeys: String, CodingKey {
+                case gpcRef = "gpc_ref"
+                case fuel, amount, unit, vehicle
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case titles, descriptions, sector
@@ -104,12 +118,13 @@ struct RegistryAPI: Sendable {
             case sdgs, links
             case updateEveryDays = "update_every_days"
             case planID = "plan_id"
+            case energyAvoided = "energy_avoided"
         }
 
         static let keys: Set<String> = [
             "titles", "descriptions", "sector", "gpc_ref", "action_type", "owner", "status", "start_year", "end_year", "cost",
             "currency", "funding", "expected_reduction", "reduction_method", "ramp_up_years", "co_benefits", "sdgs", "links",
-            "update_every_days", "plan_id",
+            "update_every_days", "plan_id", "energy_avoided",
         ]
 
         /// The form's fields, so the API and the form share one validation.
@@ -126,6 +141,14 @@ struct RegistryAPI: Sendable {
             ]
             for (language, title) in titles ?? [:] { fields["title_\(language)"] = title }
             for (language, text) in descriptions ?? [:] { fields["description_\(language)"] = text }
+            for (index, entry) in (energyAvoided ?? []).enumerated() {
+                let row = index + 1
+                fields[EnergyAvoidedForm.name(row, "gpc_ref")] = entry.gpcRef ?? ""
+                fields[EnergyAvoidedForm.name(row, "fuel")] = entry.fuel ?? ""
+                fields[EnergyAvoidedForm.name(row, "amount")] = entry.amount.map(LineColumns.format) ?? ""
+                fields[EnergyAvoidedForm.name(row, "unit")] = entry.unit ?? ""
+                fields[EnergyAvoidedForm.name(row, "vehicle")] = entry.vehicle ?? ""
+            }
             return fields
         }
     }
@@ -137,9 +160,11 @@ struct RegistryAPI: Sendable {
         for language in (body.titles ?? [:]).keys where !Vocabulary.contentLanguages.contains(language) {
             errors["titles.\(language)"] = "validation.choice"
         }
+        if (body.energyAvoided ?? []).count > EnergyAvoidedForm.rows { errors["energy_avoided"] = "validation.too_long" }
         let plans = try await services.actions.plans(of: city)
         let (input, found) = ActionForm.validate(
-            body.fields, coBenefits: body.coBenefits ?? [], tree: services.reference.tree, plans: Set(plans.map(\.id)))
+            body.fields, coBenefits: body.coBenefits ?? [], tree: services.reference.tree, plans: Set(plans.map(\.id)),
+            reference: services.reference)
         errors.merge(found.mapKeys { $0 == "title_en" ? "titles" : $0 == "plan" ? "plan_id" : $0 }) { a, _ in a }
         guard errors.isEmpty, let input else { throw AppError.validation(errors) }
         let action = try await services.actions.create(input, city: city, by: context.user)

@@ -25,6 +25,8 @@ struct ActionInput: Sendable, Equatable {
     var links: [String]
     var updateEveryDays: Int
     var planID: UUID?
+    /// Fuel or energy avoided, from which the CO2e and pollutant reductions are computed.
+    var energyAvoided: [EnergyAvoidedEntry] = []
 
     func apply(to action: MitigationAction) {
         action.titles = titles
@@ -48,6 +50,7 @@ struct ActionInput: Sendable, Equatable {
         action.links = links.joined(separator: "\n")
         action.updateEveryDays = updateEveryDays
         action.$plan.id = planID
+        action.energyAvoidedJSON = EnergyAvoidedEntry.encode(energyAvoided)
     }
 
     /// The form's fields of a stored action.
@@ -67,20 +70,22 @@ struct ActionInput: Sendable, Equatable {
             fields["title_\(language)"] = action.titles[language] ?? ""
             fields["description_\(language)"] = action.descriptions[language] ?? ""
         }
+        fields.merge(EnergyAvoidedForm.fields(of: EnergyAvoidedEntry.decode(action.energyAvoidedJSON))) { first, _ in first }
         return fields
     }
 }
 
 enum ActionForm {
-    static let fields = [
-        "title_en", "sector", "gpc_ref", "action_type", "owner", "status", "start_year", "end_year", "cost", "currency",
-        "funding", "expected_reduction", "reduction_method", "ramp_up_years", "co_benefits", "sdgs", "links",
-        "update_every_days", "plan",
-    ]
+    static let fields =
+        [
+            "title_en", "sector", "gpc_ref", "action_type", "owner", "status", "start_year", "end_year", "cost", "currency",
+            "funding", "expected_reduction", "reduction_method", "ramp_up_years",
+        ] + EnergyAvoidedForm.fieldNames + ["co_benefits", "sdgs", "links", "update_every_days", "plan"]
 
-    /// `coBenefits` come from repeated checkbox fields (or a ";" list in the API).
+    /// `coBenefits` come from repeated checkbox fields (or a ";" list in the API). Rows of energy
+    /// avoided are read with `reference` (without it, such rows are refused: they cannot be checked).
     static func validate(
-        _ fields: [String: String], coBenefits: [String], tree: GPCTree, plans: Set<UUID>
+        _ fields: [String: String], coBenefits: [String], tree: GPCTree, plans: Set<UUID>, reference: ReferenceData? = nil
     ) -> (ActionInput?, [String: String]) {
         var errors: [String: String] = [:]
         func text(_ name: String, limit: Int) -> String {
@@ -149,6 +154,16 @@ enum ActionForm {
         let expected = amount("expected_reduction")
         let method = text("reduction_method", limit: 2000)
         if expected != nil && method.isEmpty { errors["reduction_method"] = "actions.error.method" }
+        var energyAvoided: [EnergyAvoidedEntry] = []
+        if let reference {
+            let (entries, problems) = EnergyAvoidedForm.validate(fields, reference: reference)
+            energyAvoided = entries
+            errors.merge(problems) { first, _ in first }
+        } else if let given = EnergyAvoidedForm.fieldNames.first(where: { !(fields[$0] ?? "").isEmpty }) {
+            errors[given] = "validation.choice"
+        }
+        // One statement of the expected effect: typed t CO2e, or the energy it follows from.
+        if expected != nil && !energyAvoided.isEmpty { errors["expected_reduction"] = "pollutants.error.expected_or_energy" }
         let ramp = integer("ramp_up_years", range: 1...30, required: false) ?? 1
         let benefits = coBenefits.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if benefits.contains(where: { !Vocabulary.coBenefits.contains($0) }) { errors["co_benefits"] = "validation.choice" }
@@ -183,7 +198,8 @@ enum ActionForm {
                 status: status, startYear: start, endYear: end, cost: cost, currency: currency, funding: funding,
                 expectedReduction: expected, reductionMethod: method, rampUpYears: ramp,
                 coBenefits: Array(Set(benefits)).sorted(),
-                sdgs: Array(Set(sdgs)).sorted(), links: links, updateEveryDays: every, planID: planID), errors
+                sdgs: Array(Set(sdgs)).sorted(), links: links, updateEveryDays: every, planID: planID,
+                energyAvoided: energyAvoided), errors
         )
     }
 }

@@ -137,7 +137,7 @@ enum ActionPages {
 
     static func detail(
         _ action: ActionSummary, plan: PlanSummary?, canEdit: Bool, now: Date, fields: [String: String], errors: [String: String],
-        csrf: String?, chrome: Chrome
+        csrf: String?, chrome: Chrome, coBenefits: ActionCoBenefits? = nil
     ) -> String {
         let t = chrome.t
         let title = t.pick(action.titles)
@@ -173,6 +173,11 @@ enum ActionPages {
                             "actions.expected_value",
                             ["value": t.number(expected, maxFractionDigits: 2), "years": String(action.rampUpYears)])
                         para(.class("hint")) { action.reductionMethod }
+                    } else if let computed = coBenefits?.co2e {
+                        t(
+                            "actions.expected_value",
+                            ["value": t.number(computed, maxFractionDigits: 2), "years": String(action.rampUpYears)])
+                        para(.class("hint")) { t("pollutants.action_computed") }
                     } else {
                         "—"
                     }
@@ -186,6 +191,7 @@ enum ActionPages {
                     dd { link(.href(Paths.cityActions(action.citySlug) + "#plan-\(plan.id.uuidString)")) { plan.title } }
                 }
             }
+            if let coBenefits { ActionCoBenefitsView.render(coBenefits, t: t) }
             if !action.links.isEmpty {
                 h2 { t("action_field.links") }
                 ul { for url in action.links { li { link(.href(url), .rel("noopener")) { url } } } }
@@ -314,6 +320,7 @@ enum ActionPages {
                     "reduction_method", label: t("action_field.reduction_method"), value: fields["reduction_method"] ?? "",
                     errors: errors,
                     t: t, hint: t("action_hint.reduction_method"), rows: 3)
+                ActionCoBenefitsView.formRows(fields, errors: errors, t: t)
                 Forms.text(
                     "ramp_up_years", label: t("action_field.ramp_up_years"), value: fields["ramp_up_years"] ?? "1",
                     errors: errors, t: t,

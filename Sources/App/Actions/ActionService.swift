@@ -31,6 +31,8 @@ struct ActionSummary: Sendable {
     let createdAt: Date?
     let planID: UUID?
     let updates: [UpdateSummary]
+    /// Fuel or energy avoided (empty when the reduction is typed or not stated).
+    var energyAvoided: [EnergyAvoidedEntry] = []
 
     /// Reminder rule: an action still planned or in progress whose last update (or creation) is older
     /// than its update period.
@@ -44,10 +46,15 @@ struct ActionSummary: Sendable {
         updates.first { $0.achievedReduction != nil }.map { ($0.achievedReduction!, $0.onDate) }
     }
 
-    var effect: ActionEffect? {
-        guard status != ActionStatus.cancelled.rawValue, let expectedReduction, sector != .otherScope3 else { return nil }
+    var effect: ActionEffect? { effect(computed: nil) }
+
+    /// The effect in the scenario: the typed reduction, else the CO2e computed from the energy
+    /// avoided (under the forecast's GWP set).
+    func effect(computed: Double?) -> ActionEffect? {
+        guard status != ActionStatus.cancelled.rawValue, let reduction = expectedReduction ?? computed, sector != .otherScope3
+        else { return nil }
         return ActionEffect(
-            id: id.uuidString, sector: sector, startYear: startYear, annualReduction: expectedReduction, rampUpYears: rampUpYears)
+            id: id.uuidString, sector: sector, startYear: startYear, annualReduction: reduction, rampUpYears: rampUpYears)
     }
 }
 
@@ -213,7 +220,8 @@ struct ActionService: Sendable {
                 coBenefits: action.coBenefits.split(separator: ";").map(String.init),
                 sdgs: action.sdgs.split(separator: ";").compactMap { Int($0) },
                 links: action.links.split(whereSeparator: \.isNewline).map(String.init), updateEveryDays: action.updateEveryDays,
-                lastUpdate: action.lastUpdateOn, createdAt: action.createdAt, planID: action.$plan.id, updates: updates[id] ?? [])
+                lastUpdate: action.lastUpdateOn, createdAt: action.createdAt, planID: action.$plan.id, updates: updates[id] ?? [],
+                energyAvoided: EnergyAvoidedEntry.decode(action.energyAvoidedJSON))
         }
     }
 }

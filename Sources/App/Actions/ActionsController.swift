@@ -28,16 +28,18 @@ struct ActionsController: Sendable {
         let plans = try await services.actions.plans(of: city)
         let plan = plans.first { $0.id == action.planID }
         let now = services.clock.now()
+        let benefits = try await coBenefits(action, city: city)
         if EditorRule.mayEdit(city: try city.requireID(), user: context.user) {
             return try await services.formPage(request, context) { chrome, csrf in
                 ActionPages.detail(
-                    action, plan: plan, canEdit: true, now: now, fields: [:], errors: [:], csrf: csrf, chrome: chrome)
+                    action, plan: plan, canEdit: true, now: now, fields: [:], errors: [:], csrf: csrf, chrome: chrome,
+                    coBenefits: benefits)
             }
         }
         return HTMLResponse(
             html: ActionPages.detail(
                 action, plan: plan, canEdit: false, now: now, fields: [:], errors: [:], csrf: nil,
-                chrome: services.chrome(request, context)))
+                chrome: services.chrome(request, context), coBenefits: benefits))
     }
 
     func newForm(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
@@ -94,10 +96,11 @@ struct ActionsController: Sendable {
             let plans = try await services.actions.plans(of: city)
             let now = services.clock.now()
             let entered = fields
+            let benefits = try await coBenefits(view, city: city)
             return try await services.formPage(request, context.base, status: .unprocessableContent) { chrome, csrf in
                 ActionPages.detail(
                     view, plan: plans.first { $0.id == view.planID }, canEdit: true, now: now, fields: entered, errors: errors,
-                    csrf: csrf, chrome: chrome)
+                    csrf: csrf, chrome: chrome, coBenefits: benefits)
             }.response(from: request, context: context)
         }
         try await services.actions.addUpdate(input, to: action, by: context.user)
@@ -142,7 +145,8 @@ struct ActionsController: Sendable {
         }
         let plans = try await services.actions.plans(of: city)
         let (input, errors) = ActionForm.validate(
-            fields, coBenefits: form.all("co_benefits"), tree: services.reference.tree, plans: Set(plans.map(\.id)))
+            fields, coBenefits: form.all("co_benefits"), tree: services.reference.tree, plans: Set(plans.map(\.id)),
+            reference: services.reference)
         guard let input, errors.isEmpty else {
             var entered = fields
             entered["co_benefits"] = form.all("co_benefits").joined(separator: ";")
@@ -161,6 +165,14 @@ struct ActionsController: Sendable {
             saved = try await services.actions.create(input, city: city, by: context.user)
         }
         return try SeeOther(location: Paths.action(city.slug, try saved.requireID())).response(from: request, context: context)
+    }
+
+    /// The reductions computed from the action's energy avoided (nil when it states none).
+    private func coBenefits(_ action: ActionSummary, city: City) async throws -> ActionCoBenefits? {
+        guard !action.energyAvoided.isEmpty else { return nil }
+        let basis = try await services.coBenefitBasis(city: try city.requireID())
+        return ActionCoBenefits.compute(
+            action.energyAvoided, reference: services.reference, set: basis.set, edition: basis.edition)
     }
 
     private func summary(_ id: String, city: City) async throws -> ActionSummary {

@@ -32,6 +32,9 @@ enum ForecastPages {
                 chart(plan: plan, view: view, t: t)
                 gapTable(plan: plan, view: view, t: t)
                 yearTable(plan: plan, view: view, t: t)
+                if let trajectories = view.pollutants {
+                    PollutantForecastView.render(view, trajectories: trajectories, t: t)
+                }
                 if !view.forecast.notes.isEmpty { ul(.class("notes")) { for note in view.forecast.notes { li { note } } } }
             } else if let problem = plan.forecastProblem {
                 para(.class("notice")) { problem }

@@ -12,6 +12,8 @@ struct ForecastView: Sendable {
     let forecast: Forecast
     /// By target id.
     let gaps: [UUID: TargetGap]
+    /// The scenario's air pollutants beside its CO2e.
+    var pollutants: PollutantTrajectories? = nil
 }
 
 /// Everything the registry knows about one city's plan: targets with progress, the forecast,
@@ -61,7 +63,7 @@ extension QueryContext {
         var forecastView: ForecastView?
         var problem: String?
         if let settings {
-            switch try await forecast(city: city, settings: settings, actions: actionSummaries.compactMap(\.effect)) {
+            switch try await forecast(city: city, settings: settings, actions: actionSummaries) {
             case .success(let view): forecastView = view
             case .failure(let reason): problem = reason.message
             }
@@ -89,7 +91,7 @@ extension QueryContext {
             }
             forecastView = ForecastView(
                 settings: view.settings, coverage: view.coverage, gwpSet: view.gwpSet, baseInventoryYear: view.baseInventoryYear,
-                illustrativeBase: view.illustrativeBase, forecast: view.forecast, gaps: gaps)
+                illustrativeBase: view.illustrativeBase, forecast: view.forecast, gaps: gaps, pollutants: view.pollutants)
         }
         var history: [SeriesPoint] = []
         let basis = forecastView?.coverage.basis ?? .basic
@@ -119,8 +121,10 @@ extension QueryContext {
     }
 
     /// The forecast from the published inventory of the settings' base year, by sector on the
-    /// inventory's own level (BASIC or BASIC+), with the given actions.
-    func forecast(city: City, settings: ForecastSettings, actions: [ActionEffect]) async throws
+    /// inventory's own level (BASIC or BASIC+), with the given actions: their typed reductions, or
+    /// the CO2e of their energy avoided under the inventory's GWP set; and beside it the air
+    /// pollutants of the same scenario, under the inventory's edition.
+    func forecast(city: City, settings: ForecastSettings, actions: [ActionSummary]) async throws
         -> Result<ForecastView, ForecastProblem>
     {
         let base = try await Inventory.query(on: db).filter(\.$city.$id == city.requireID()).filter(\.$year == settings.baseYear)
@@ -135,10 +139,17 @@ extension QueryContext {
         for sector in Sector.allCases where sector != .otherScope3 {
             if let value = computed.report.cell(sector, basis).co2e { bySector[sector] = value }
         }
-        let forecast = Forecast(base: bySector, settings: settings, actions: actions)
+        let benefits = actions.map {
+            ActionCoBenefits.compute($0.energyAvoided, reference: reference, set: base.gwpSet, edition: base.airEdition)
+        }
+        let effects = zip(actions, benefits).compactMap { action, computed in action.effect(computed: computed?.co2e) }
+        let forecast = Forecast(base: bySector, settings: settings, actions: effects)
+        let pollutants = PollutantTrajectories(
+            base: computed.air, baseYear: base.year, settings: settings, actions: Array(zip(actions, benefits)),
+            tree: reference.tree)
         return .success(
             ForecastView(
                 settings: settings, coverage: Coverage(basis: basis), gwpSet: base.gwpSet, baseInventoryYear: base.year,
-                illustrativeBase: base.illustrative, forecast: forecast, gaps: [:]))
+                illustrativeBase: base.illustrative, forecast: forecast, gaps: [:], pollutants: pollutants))
     }
 }

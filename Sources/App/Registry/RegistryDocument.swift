@@ -171,6 +171,8 @@ struct ActionDocument: Encodable, Sendable {
     @Null var planID: UUID?
     let updates: [UpdateDocument]
     let url: String
+    /// Fuel or energy avoided as stated (the CO2e and pollutants follow from it).
+    let energyAvoided: [EnergyAvoidedEntry]
 
     enum CodingKeys: String, CodingKey {
         case id, city, titles, descriptions, sector
@@ -187,6 +189,7 @@ struct ActionDocument: Encodable, Sendable {
         case updateEveryDays = "update_every_days"
         case planID = "plan_id"
         case updates, url
+        case energyAvoided = "energy_avoided"
     }
 
     init(_ action: ActionSummary) {
@@ -212,6 +215,7 @@ struct ActionDocument: Encodable, Sendable {
         links = action.links
         updateEveryDays = action.updateEveryDays
         planID = action.planID
+        energyAvoided = action.energyAvoided
         updates = action.updates.map {
             UpdateDocument(
                 date: $0.onDate, status: $0.status, achievedReduction: $0.achievedReduction, evidence: $0.evidence, note: $0.note)

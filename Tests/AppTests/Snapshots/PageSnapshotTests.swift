@@ -6,9 +6,10 @@ import Testing
 @testable import App
 
 /// What people see on the ten most visited pages, as HTML snapshots (one tag per line, so a change
-/// reads as a diff). A failing snapshot is reviewed: when the change is meant, record it again
-/// with `SNAPSHOT_TESTING_RECORD=failed swift test --filter PageSnapshotTests` and commit the files
-/// under `__Snapshots__` with the change.
+/// reads as a diff). A failing snapshot is reviewed: when the change is meant, delete its file under
+/// `__Snapshots__` and run `swift test --filter PageSnapshotTests` twice (the suite records missing
+/// snapshots only, so an environment variable cannot re-record them by accident), then commit the
+/// new file with the change.
 @Suite(.snapshots(record: .missing)) struct PageSnapshotTests {
     /// A fixed day, so "upcoming" and "past", reminders and follow-up read the same on every run.
     @Sendable static func today() -> Date { Date(timeIntervalSince1970: 1_780_272_000) }  // 2026-06-01

@@ -33,5 +33,6 @@ enum AppMigrations {
         M040_AddLinePollutantColumns(),
         M041_AddInventoryKind(),
         M042_AddInventoryAirEdition(),
+        M043_AddActionEnergyAvoided(),
     ]
 }

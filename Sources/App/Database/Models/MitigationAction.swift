@@ -38,6 +38,8 @@ final class MitigationAction: Model, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Fuel or energy avoided, as JSON (`EnergyAvoidedEntry` list; M043); nil when not stated.
+    @OptionalField(key: "energy_avoided") var energyAvoidedJSON: String?
 
     init() {}
 
