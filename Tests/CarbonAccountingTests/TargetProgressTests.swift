@@ -68,6 +68,21 @@ import Testing
         #expect(progress.onTrack == true)
     }
 
+    @Test func fixedLevelPerCapita_startedBelowTheLevel_isACeiling() {
+        // 5.5 t per person by 2020; the city was at 3.58 in 2010 and 2.62 in 2018. (3.58 − 2.62) /
+        // (3.58 − 5.5) would be a negative "achievement": instead no percentage, on track because
+        // 2.62 ≤ 5.5, and the reason says why.
+        let target = Target(kind: .fixedLevelPerCapita, targetYear: 2020, targetLevel: 5.5)
+        let progress = Progress.compute(
+            target, emissions: Series([2010: 358, 2018: 262]), driver: Series([2010: 100, 2018: 100]))
+        #expect(progress.percentAchieved == nil)
+        #expect(progress.onTrack == true)
+        #expect(progress.reason?.contains("ceiling") == true)
+        // Above the ceiling in the latest year: not on track.
+        let above = Progress.compute(target, emissions: Series([2010: 358, 2018: 600]), driver: Series([2010: 100, 2018: 100]))
+        #expect(above.onTrack == false && above.percentAchieved == nil)
+    }
+
     @Test func baselineScenario_needsABAUForecast() {
         let target = Target(kind: .baselineScenario, baseYear: 2015, targetYear: 2030, reductionPercent: 20)
         let none = Progress.compute(target, emissions: Series([2015: 1_000, 2020: 1_050]))

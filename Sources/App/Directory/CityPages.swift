@@ -156,13 +156,23 @@ enum CityPages {
                         td { t("indicator.\(fact.indicator)") }
                         td { String(fact.year) }
                         td(.class("number")) { t.number(fact.value) }
-                        td { fact.unit }
+                        td {
+                            fact.unit
+                            if let basis = fact.priceBasis {
+                                br()
+                                small { basis }
+                            }
+                        }
                         td { Components.confidenceBadge(fact.confidence, t: t) }
                         td {
                             fact.source
                             if let note = fact.note {
                                 br()
                                 small { note }
+                            }
+                            if let boundary = fact.boundaryNote {
+                                br()
+                                small(.class("boundary")) { t("fact.covers") + ": " + boundary }
                             }
                         }
                         if let slug, let csrf, let id = fact.id {

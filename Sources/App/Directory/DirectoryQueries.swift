@@ -93,6 +93,9 @@ struct FactRow: Sendable, Hashable {
     let sourceFile: String?
     let confidence: String
     let note: String?
+    /// GDP: the prices it is in; emissions: what the figure covers (shown wherever it is used).
+    let priceBasis: String?
+    let boundaryNote: String?
 
     init(_ fact: CityFact) {
         id = fact.id
@@ -104,6 +107,8 @@ struct FactRow: Sendable, Hashable {
         sourceFile = fact.sourceFile
         confidence = fact.confidence
         note = fact.note
+        priceBasis = fact.priceBasis
+        boundaryNote = fact.boundaryNote
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fixed lists the platform's records use. Labels live in the translation catalogue
 /// under `<list>.<key>`; the keys are what the database and the API carry.
 enum Vocabulary {
@@ -20,8 +22,14 @@ enum Vocabulary {
     static let indicators: [(key: String, units: [String])] = [
         ("population", ["persons"]),
         ("area", ["km2"]),
-        ("gdp", ["USD", "CNY", "JPY", "KRW", "MNT", "RUB", "EUR", "HKD"]),
+        ("gdp", ["USD", "CNY", "JPY", "KRW", "MNT", "RUB", "EUR", "HKD", "CNY million current", "CNY million constant 2005"]),
+        ("gdp_real_growth", ["% y/y"]),
         ("reported_total_emissions", ["t CO2e", "t CO2"]),
+        // CEADs territorial CO2 and a city's own greenhouse-gas totals (city_series_ne_asia.md):
+        // facts with a boundary note, read by progress only as estimates on their own basis.
+        ("co2_total", ["t CO2"]),
+        ("ghg_total", ["t CO2e"]),
+        ("ghg_bau_projection", ["t CO2e"]),
     ]
 
     static func units(for indicator: String) -> [String]? {
@@ -30,8 +38,23 @@ enum Vocabulary {
 
     /// How sure we are of a value. Only REPORTED is shown as a source's own figure;
     /// the others are flagged on every page that shows them.
-    static let confidences = ["REPORTED", "DERIVED", "RECALLED", "UNCERTAIN"]
-    static func isUnverified(_ confidence: String) -> Bool { confidence != "REPORTED" }
+    /// The reference series carry their own tags (`[VERIFIED-SRC]`, `[TRANSCRIPTION]`, `; DERIVED`);
+    /// a value may have several, each shown as its own badge.
+    static let confidences = ["REPORTED", "DERIVED", "RECALLED", "UNCERTAIN", "VERIFIED-SRC", "TRANSCRIPTION"]
+    static let verifiedConfidences: Set<String> = ["REPORTED", "VERIFIED-SRC"]
+
+    /// `"[TRANSCRIPTION]; DERIVED"` → `["TRANSCRIPTION", "DERIVED"]`.
+    static func confidenceParts(_ confidence: String) -> [String] {
+        confidence.split(separator: ";").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Unverified unless every tag is a verified one (a derived value is flagged even from a verified source).
+    static func isUnverified(_ confidence: String) -> Bool {
+        let parts = confidenceParts(confidence)
+        return parts.isEmpty || parts.contains { !verifiedConfidences.contains($0) }
+    }
 
     /// ISO 3166-1 alpha-2 codes offered in forms; North-East Asia first. Names are in the catalogue.
     static let countries = [

@@ -53,6 +53,48 @@ struct TargetDocument: Encodable, Sendable {
         }
     }
 
+    /// Progress on another basis (`ProgressEstimates`): never counted as on or off track, so it
+    /// says `on_path`, not `on_track`.
+    struct EstimateDocument: Encodable, Sendable {
+        let series: String
+        let basis: String
+        @Null var percentAchieved: Double?
+        @Null var onPath: Bool?
+        @Null var reason: String?
+        @Null var latestYear: Int?
+        @Null var base: Double?
+        @Null var latest: Double?
+        let unit: String
+        let counted = false
+        let notes: [String]
+        let points: [PointDocument]
+        enum CodingKeys: String, CodingKey {
+            case series, basis
+            case percentAchieved = "percent_achieved"
+            case onPath = "on_path"
+            case reason
+            case latestYear = "latest_year"
+            case base, latest, unit, counted, notes, points
+        }
+
+        init(_ estimate: ProgressEstimate, item: EvaluatedTarget) {
+            let progress = estimate.progress
+            series = estimate.series
+            basis = estimate.basis
+            percentAchieved = progress.percentAchieved
+            onPath = progress.onTrack
+            reason = progress.reason
+            latestYear = progress.latestYear
+            base = progress.base
+            latest = progress.latest
+            unit = TargetText.estimateUnit(estimate, item: item)
+            notes = estimate.notes
+            points = estimate.points.map {
+                PointDocument(year: $0.year, value: $0.value, origin: $0.origin, source: $0.source, illustrative: false)
+            }
+        }
+    }
+
     struct GapDocument: Encodable, Sendable {
         @Null var level: Double?
         @Null var scenario: Double?
@@ -78,6 +120,7 @@ struct TargetDocument: Encodable, Sendable {
     let originalWording: String
     let note: String
     let progress: ProgressDocument
+    let estimates: [EstimateDocument]
     @Null var gap: GapDocument?
     let url: String
 
@@ -94,7 +137,7 @@ struct TargetDocument: Encodable, Sendable {
         case setBy = "set_by"
         case source
         case originalWording = "original_wording"
-        case note, progress, gap, url
+        case note, progress, estimates, gap, url
     }
 
     init(_ item: EvaluatedTarget, gap: TargetGap?, t: Translator) {
@@ -127,6 +170,7 @@ struct TargetDocument: Encodable, Sendable {
             series: item.points.map {
                 PointDocument(year: $0.year, value: $0.value, origin: $0.origin, source: $0.source, illustrative: $0.illustrative)
             })
+        estimates = item.estimates.map { EstimateDocument($0, item: item) }
         self.gap = gap.map { GapDocument(level: $0.level, scenario: $0.scenario, gap: $0.gap, reason: $0.reason) }
         url = Paths.cityTargets(item.target.citySlug) + "#target-\(item.target.id.uuidString)"
     }

@@ -39,6 +39,8 @@ struct DemoData: Sendable {
         let source_file: String?
         let confidence: String
         let note: String?
+        var price_basis: String? = nil
+        var boundary_note: String? = nil
     }
 
     struct OrganisationRow: Decodable, Sendable {
@@ -172,9 +174,13 @@ struct DemoData: Sendable {
             row.csv = try String(contentsOf: url, encoding: .utf8)
             inventories.append(row)
         }
+        let cities = try read("cities", as: [CityRow].self)
         return DemoData(
-            cities: try read("cities", as: [CityRow].self),
-            facts: try read("city_facts", as: [FactRow].self),
+            cities: cities,
+            facts: try read("city_facts", as: [FactRow].self)
+                + CitySeries.facts(
+                    csv: String(contentsOf: try resource("city_series", "csv"), encoding: .utf8),
+                    slugs: Dictionary(cities.map { ($0.names["en"] ?? $0.slug, $0.slug) }, uniquingKeysWith: { a, _ in a })),
             organisations: try read("organisations", as: [OrganisationRow].self),
             programmes: try read("programmes", as: [ProgrammeRow].self),
             reported: try read("reported_emissions", as: [ReportedRow].self),

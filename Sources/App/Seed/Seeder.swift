@@ -203,11 +203,12 @@ struct Seeder: Sendable {
                 guard !existingFacts.contains(Self.factKey(cityID, row.indicator, row.year, row.value, row.source)) else {
                     continue
                 }
-                try await CityFact(
+                let fact = CityFact(
                     cityID: cityID, indicator: row.indicator, year: row.year, value: row.value, unit: row.unit,
-                    source: row.source, sourceFile: row.source_file, confidence: row.confidence, note: row.note
-                )
-                .create(on: db)
+                    source: row.source, sourceFile: row.source_file, confidence: row.confidence, note: row.note)
+                fact.priceBasis = row.price_basis
+                fact.boundaryNote = row.boundary_note
+                try await fact.create(on: db)
                 report.facts += 1
             }
             var organisationIDs = Dictionary(

@@ -28,7 +28,8 @@ struct ReportedPoint: Sendable, Hashable {
 }
 
 /// Everything progress is computed from, for one city or all: published inventories, reported
-/// totals, population and GDP series. Four queries, whatever the number of cities.
+/// totals, population and constant-price GDP series, and emission series kept as facts. Four
+/// queries, whatever the number of cities.
 struct PerformanceData: Sendable {
     var inventories: [UUID: [InventoryPoint]] = [:]
     var reported: [UUID: [ReportedPoint]] = [:]
@@ -38,6 +39,10 @@ struct PerformanceData: Sendable {
     /// Inventories not (yet) published, by city and year: progress reads published inventories
     /// only, and says so when the year a target needs is one of these.
     var unpublished: [UUID: [Int: InventoryState]] = [:]
+    /// Emission series kept as facts (`co2_total`, `ghg_total`), by city, in year order.
+    var seriesFacts: [UUID: [SeriesFact]] = [:]
+    /// Cities that have GDP only at current (or unstated) prices, which intensity never uses.
+    var currentPriceGDP: Set<UUID> = []
 
     static func load(city: UUID?, on db: any Database) async throws -> PerformanceData {
         var data = PerformanceData()
@@ -98,8 +103,13 @@ struct PerformanceData: Sendable {
                     source: try row.decode(column: "source", as: String.self),
                     confidence: try row.decode(column: "confidence", as: String.self)))
         }
-        var factQuery = sql.select().columns("city_id", "indicator", "year", "value", "unit").from("city_facts")
-            .where("indicator", .in, SQLBind.group(["population", "gdp"]))
+        var factQuery = sql.select()
+            .columns(
+                "city_id", "indicator", "year", "value", "unit", "price_basis", "boundary_note", "note", "source", "confidence"
+            )
+            .from("city_facts")
+            .where("indicator", .in, SQLBind.group(["population", "gdp", "co2_total", "ghg_total"]))
+            .orderBy("city_id").orderBy("indicator").orderBy("year").orderBy("value")
         if let city { factQuery = factQuery.where("city_id", .equal, SQLBind(city)) }
         var population: [UUID: [Int: Double]] = [:]
         var gdp: [UUID: [String: [Int: Double]]] = [:]
@@ -107,12 +117,32 @@ struct PerformanceData: Sendable {
             let cityID = try row.decode(column: "city_id", as: UUID.self)
             let year = try row.decode(column: "year", as: Int.self)
             let value = try row.decode(column: "value", as: Double.self)
+            let boundary = try row.decode(column: "boundary_note", as: String?.self)
+            let note = [try row.decode(column: "note", as: String?.self), boundary].compactMap { $0 }.joined(separator: " ")
             // Several sources may give a year; the first kept is used (the city page lists them all).
-            if try row.decode(column: "indicator", as: String.self) == "population" {
+            switch try row.decode(column: "indicator", as: String.self) {
+            case "population":
+                // Per-person figures use resident population: registered (hukou) population is
+                // another quantity (Shenzhen 2010: 2.6 M registered, ~10.4 M resident).
+                if PopulationRule.isRegistered(note) { continue }
                 if population[cityID]?[year] == nil { population[cityID, default: [:]][year] = value }
-            } else {
+            case "gdp":
+                // Intensity change across years needs GDP at constant prices; current-price GDP
+                // (yearbook levels as first published, revised at censuses) is never divided across years.
+                guard let basis = try row.decode(column: "price_basis", as: String?.self),
+                    basis.lowercased().hasPrefix("constant")
+                else {
+                    data.currentPriceGDP.insert(cityID)
+                    continue
+                }
                 let unit = try row.decode(column: "unit", as: String.self)
                 if gdp[cityID]?[unit]?[year] == nil { gdp[cityID, default: [:]][unit, default: [:]][year] = value }
+            case let indicator:
+                data.seriesFacts[cityID, default: []].append(
+                    SeriesFact(
+                        indicator: indicator, year: year, value: value, unit: try row.decode(column: "unit", as: String.self),
+                        boundaryNote: boundary ?? "", source: try row.decode(column: "source", as: String.self),
+                        confidence: try row.decode(column: "confidence", as: String.self)))
             }
         }
         data.population = population.mapValues(Series.init)
@@ -121,4 +151,24 @@ struct PerformanceData: Sendable {
         }
         return data
     }
+}
+
+/// Which population figures count as resident population (`city_series_ne_asia.md`).
+enum PopulationRule {
+    static func isRegistered(_ note: String) -> Bool {
+        let text = note.lowercased()
+        return text.contains("registered") || text.contains("hukou")
+    }
+}
+
+/// An emissions figure kept as a city fact (CEADs territorial CO2, a city's own published total):
+/// progress reads it only as an estimate on its own basis, never as the target's progress.
+struct SeriesFact: Sendable, Hashable {
+    let indicator: String
+    let year: Int
+    let value: Double
+    let unit: String
+    let boundaryNote: String
+    let source: String
+    let confidence: String
 }

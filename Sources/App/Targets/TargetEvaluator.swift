@@ -41,6 +41,8 @@ struct EvaluatedTarget: Sendable {
     let notes: [String]
     let points: [SeriesPoint]
     let driverUnit: String?
+    /// Progress on other bases (labelled, never counted as on or off track).
+    var estimates: [ProgressEstimate] = []
 
     var series: Series { Series(Dictionary(points.map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a })) }
 }
@@ -57,8 +59,11 @@ struct EvaluatedTarget: Sendable {
 /// 3. Years without an inventory take a reported total when it matches the coverage: the same
 ///    gases (CO2 only or all), all sectors, and a compatible basis (territorial ↔ territorial;
 ///    BASIC / BASIC+ ↔ that basis or a city-wide total whose basis the source does not state).
-/// 4. `Progress.compute` then applies the target rules; intensity targets divide by the
-///    population, or by GDP in the one currency the city has most years of.
+/// 4. `Progress.compute` then applies the target rules; intensity targets divide by the resident
+///    population (never registered population), or by GDP at constant prices in the one currency
+///    the city has most years of (never current-price GDP across years).
+/// 5. Emission series kept as facts (CEADs CO2, a city's own totals) give `ProgressEstimates`
+///    beside the progress, on their own basis and never counted as on or off track.
 struct TargetEvaluator: Sendable {
     let reference: ReferenceData
     let inventories: InventoryService
@@ -205,7 +210,11 @@ struct TargetEvaluator: Sendable {
             if let gdp = data.gdp[target.cityID] {
                 driver = gdp.series
                 driverUnit = gdp.unit
-                notes.append("GDP in \(gdp.unit) as recorded for the city (whether in constant prices is not checked)")
+                notes.append("GDP in \(gdp.unit) (constant prices, as recorded for the city)")
+            } else if data.currentPriceGDP.contains(target.cityID) {
+                notes.append(
+                    "the city's GDP is known only at current or unstated prices, and current-price GDP is never divided across years"
+                )
             }
         case nil: break
         }
@@ -220,7 +229,9 @@ struct TargetEvaluator: Sendable {
             progress = progress.withReason(reason + (progress.reason.map { " (\($0))" } ?? ""))
         }
         return EvaluatedTarget(
-            target: target, gwpSet: set, progress: progress, notes: notes, points: points, driverUnit: driverUnit)
+            target: target, gwpSet: set, progress: progress, notes: notes, points: points, driverUnit: driverUnit,
+            estimates: ProgressEstimates.estimates(
+                target, facts: data.seriesFacts[target.cityID] ?? [], driver: driver, bau: bau))
     }
 
     static func basisMatches(_ reported: String, _ basis: TotalBasis) -> Bool {

@@ -80,6 +80,52 @@ enum TargetText {
                     if !item.notes.isEmpty { ul { for note in item.notes { li { note } } } }
                 }
             }
+            for estimate in item.estimates { estimateBlock(estimate, item: item, t: t) }
+        }
+    }
+
+    /// Progress on another basis: the figure, then why it is not the target's own measure.
+    static func estimateBlock(_ estimate: ProgressEstimate, item: EvaluatedTarget, t: Translator) -> Node {
+        let progress = estimate.progress
+        return div(.class("estimate")) {
+            span(.class("badge")) { t("progress.estimate") }
+            if let percent = progress.percentAchieved {
+                " " + t("progress.achieved", ["percent": t.number(percent, maxFractionDigits: 1)])
+            }
+            if let onTrack = progress.onTrack {
+                " · " + t(onTrack ? "progress.estimate_on_path" : "progress.estimate_off_path")
+            }
+            if let year = progress.latestYear, let latest = progress.latest {
+                para(.class("hint")) {
+                    t(
+                        "progress.latest",
+                        [
+                            "year": String(year), "value": t.number(latest, maxFractionDigits: latest < 100 ? 4 : 0),
+                            "unit": estimateUnit(estimate, item: item),
+                        ])
+                }
+            }
+            para(.class("hint")) { estimate.basis + " " + t("progress.estimate_not_counted") }
+            details {
+                summary { t("progress.how") }
+                ul {
+                    for point in estimate.points {
+                        li { "\(point.year): \(t.number(point.value, maxFractionDigits: 0)) — \(point.source)" }
+                    }
+                }
+                if let reason = progress.reason { para { reason } }
+                if !estimate.notes.isEmpty { ul { for note in estimate.notes { li { note } } } }
+            }
+        }
+    }
+
+    /// The estimate's unit: its own gases (CEADs is CO2 only, cities' totals all gases).
+    static func estimateUnit(_ estimate: ProgressEstimate, item: EvaluatedTarget) -> String {
+        let mass = estimate.series == "ceads" ? "t CO2" : "t CO2e"
+        switch item.target.row.target.kind.driver {
+        case .population: return "\(mass) / person"
+        case .gdp: return "\(mass) / \(item.driverUnit ?? "GDP unit")"
+        case nil: return mass
         }
     }
 }

@@ -71,11 +71,15 @@ extension Request {
 
 /// Small pieces shared by several pages.
 enum Components {
+    /// One badge per confidence tag (`"[TRANSCRIPTION]; DERIVED"` shows two).
     static func confidenceBadge(_ confidence: String, t: Translator) -> Node {
-        span(
-            .class(Vocabulary.isUnverified(confidence) ? "badge unverified" : "badge verified"),
-            .title(t("confidence.\(confidence).explain"))
-        ) { t("confidence.\(confidence)") }
+        Node.fragment(
+            Vocabulary.confidenceParts(confidence).map { part in
+                span(
+                    .class(Vocabulary.isUnverified(part) ? "badge unverified" : "badge verified"),
+                    .title(t("confidence.\(part).explain"))
+                ) { t("confidence.\(part)") }
+            })
     }
 
     static func country(_ code: String?, t: Translator) -> String {

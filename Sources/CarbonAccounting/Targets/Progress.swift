@@ -118,6 +118,17 @@ public enum Progress {
             preconditionFailure("handled above")
         }
 
+        // A fixed level the series already started at or below is a ceiling, not a reduction: there
+        // is no share of a reduction to report, only whether the latest year stays within it.
+        if target.kind == .fixedLevel || target.kind == .fixedLevelPerCapita, base <= level {
+            notes.append(
+                "the series started at or below the target level in \(startYear): the target is a ceiling, "
+                    + "met while emissions stay at or below it")
+            return TargetProgress(
+                percentAchieved: nil, onTrack: latest <= level, reason: notes.joined(separator: "; "),
+                latestYear: latestYear, base: base, latest: latest, targetLevel: level, pathAtLatest: level)
+        }
+
         // The path: (start year, base) → milestones → (target year, level), linear between points.
         var path: [(Int, Double)] = [(startYear, base)]
         for milestone in target.milestones.sorted(by: { $0.year < $1.year }) {
