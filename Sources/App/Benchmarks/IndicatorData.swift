@@ -118,6 +118,17 @@ enum IndicatorDataQuery {
         for row in try await factRows {
             try facts[try row.decode(column: "city_id", as: UUID.self), default: Facts()].add(row)
         }
+        // CEADs CO2 kept as facts (`co2_total`, city_series_ne_asia.md) is territorial CO2 like the
+        // CEADs reported totals: it fills the years no reported territorial total covers.
+        for (city, cityFacts) in facts {
+            let covered = Set((inventories[city] ?? []).filter { $0.totals[.territorial] != nil }.map(\.year))
+            for figure in cityFacts.territorialCO2 where !covered.contains(figure.year) {
+                inventories[city, default: []].append(
+                    InventoryFigures(
+                        year: figure.year, version: 0, source: "CEADs territorial CO2: \(figure.source)", gases: .co2Only,
+                        gwp: nil, totals: [.territorial: figure.value]))
+            }
+        }
         let data = try await registry
         var actions: [UUID: [ActionFigure]] = [:]
         for action in data.actions {
@@ -168,6 +179,8 @@ struct Facts: Sendable {
     var gdp: [GDPFigure] = []
     var growth: [GrowthFigure] = []
     var area: AreaFigure?
+    /// CEADs territorial CO2 (t CO2) by year.
+    var territorialCO2: [(year: Int, value: Double, source: String)] = []
     /// Other numeric facts by indicator (climate, economic structure), latest year last.
     var other: [String: [(year: Int, value: Double)]] = [:]
 
@@ -196,6 +209,7 @@ struct Facts: Sendable {
                     year: year, value: value, currency: try row.decode(column: "unit", as: String.self), priceBasis: price,
                     source: source))
         case "gdp_real_growth": growth.append(GrowthFigure(year: year, percent: value, source: source))
+        case "co2_total": territorialCO2.append((year, value, source))
         case "area": area = AreaFigure(km2: value, year: year, source: source)
         default: other[indicator, default: []].append((year, value))
         }

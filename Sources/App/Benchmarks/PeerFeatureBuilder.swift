@@ -12,7 +12,9 @@ enum PeerFeatureBuilder {
         // GDP per person in the year of a population figure, at current prices (the year's own money).
         for gdp in inputs.gdp.sorted(by: { $0.year > $1.year }) where gdp.priceBasis == .current {
             if let people = inputs.population.first(where: { $0.year == gdp.year && $0.kind != .registered }), people.value > 0 {
-                gdpPerPerson = MoneyPerPerson(value: gdp.value / people.value, currency: gdp.currency, year: gdp.year)
+                let money = currencyUnit(gdp.currency)
+                gdpPerPerson = MoneyPerPerson(
+                    value: gdp.value * money.scale / people.value, currency: money.currency, year: gdp.year)
                 break
             }
         }
@@ -30,5 +32,15 @@ enum PeerFeatureBuilder {
                 ? nil : Climate(heatingDegreeDays: hdd, coolingDegreeDays: cdd, source: "city facts"),
             serviceShare: facts.other["service_share"]?.last?.value, industryShare: facts.other["industry_share"]?.last?.value,
             emissionsPerPerson: emissions)
+    }
+
+    /// "CNY million current" → CNY × 1,000,000: GDP per person is in the currency's own unit, so that
+    /// a yearbook series in millions compares with a figure in units.
+    static func currencyUnit(_ unit: String) -> (currency: String, scale: Double) {
+        let words = unit.split(separator: " ").map(String.init)
+        guard let currency = words.first else { return (unit, 1) }
+        let scale: Double =
+            words.contains("billion") ? 1e9 : words.contains("million") ? 1e6 : words.contains("thousand") ? 1e3 : 1
+        return (currency, scale)
     }
 }

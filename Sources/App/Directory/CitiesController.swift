@@ -20,12 +20,13 @@ struct CitiesController: Sendable {
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let slug = try context.parameters.require("slug")
         return try await services.cachedPage(
-            CityReads.profile, slug, request, context,
-            rights: .cityEditor { $0?.city.id }
-        ) { profile, chrome in
-            guard let profile else { throw AppError.notFound }
-            let canEdit = profile.city.id.map { EditorRule.mayEdit(city: $0, user: chrome.user) } ?? false
-            return CityPages.profile(CityProfileModel(profile: profile, canEdit: canEdit), chrome: chrome)
+            CityReads.page, slug, request, context,
+            rights: .cityEditor { $0?.profile.city.id }
+        ) { page, chrome in
+            guard let page else { throw AppError.notFound }
+            let canEdit = page.profile.city.id.map { EditorRule.mayEdit(city: $0, user: chrome.user) } ?? false
+            return CityPages.profile(
+                CityProfileModel(profile: page.profile, dashboard: page.dashboard, canEdit: canEdit), chrome: chrome)
         }
     }
 

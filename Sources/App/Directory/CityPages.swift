@@ -8,6 +8,8 @@ struct CityListModel: Sendable {
 
 struct CityProfileModel: Sendable {
     let profile: CityProfile
+    /// Nil only for a city the indicator data does not hold yet.
+    let dashboard: CityDashboard?
     let canEdit: Bool
 }
 
@@ -72,6 +74,7 @@ enum CityPages {
             if let details = city.details { para(.class("lead")) { details } }
             para { link(.class("button secondary"), .href(Paths.cityInventories(city.slug))) { t("city.emissions_link") } }
             PlanNavigation.links(city.slug, t: t)
+            if let dashboard = model.dashboard { CityDashboardView.render(dashboard, t: t) }
             section {
                 h2 { t("city.names") }
                 dl(.class("names")) {

@@ -114,9 +114,9 @@ struct FactRow: Sendable, Hashable {
 
 enum CityReads {
     /// A city's profile (nil: no such city).
-    static let profile = CachedRead<String, CityProfile?>(
-        "city.profile", tables: [.cities, .cityFacts, .cityProgrammes, .programmes, .organisations]
-    ) { slug, query in
+    static let profileTables: [Table] = [.cities, .cityFacts, .cityProgrammes, .programmes, .organisations]
+
+    static let profile = CachedRead<String, CityProfile?>("city.profile", tables: profileTables) { slug, query in
         try await CityQueries.profile(slug: slug, on: query.db)
     }
 }

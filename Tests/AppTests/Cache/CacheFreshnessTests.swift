@@ -39,7 +39,7 @@ import Testing
         Case("/api/v1/cities", DirectoryReads.cities),
         Case("/organisations", DirectoryReads.organisations),
         Case("/api/v1/organisations", DirectoryReads.organisations),
-        Case("/cities/seoul", CityReads.profile),
+        Case("/cities/seoul", CityReads.page),
         Case("/api/v1/cities/seoul", CityReads.profile),
         Case("/cities/guiyang/inventories/2021", InventoryReads.page),
         Case("/cities/guiyang/inventories/2021/lines", InventoryReads.page),

@@ -11,6 +11,7 @@ extension Attribute {
     static func `for`(_ value: String) -> Attribute { Attribute(name: "for", value: value) }
     static func lang(_ value: String) -> Attribute { Attribute(name: "lang", value: value) }
     static func title(_ value: String) -> Attribute { Attribute(name: "title", value: value) }
+    static func scope(_ value: String) -> Attribute { Attribute(name: "scope", value: value) }
     static func autocomplete(_ value: String) -> Attribute { Attribute(name: "autocomplete", value: value) }
     static func inputmode(_ value: String) -> Attribute { Attribute(name: "inputmode", value: value) }
     static func rows(_ value: Int) -> Attribute { Attribute(name: "rows", value: String(value)) }

@@ -39,6 +39,8 @@ func header(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { e
 func footer(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("footer", a, c) }
 func mainElement(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("main", a, c) }
 func section(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("section", a, c) }
+func article(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("article", a, c) }
+func h4(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("h4", a, c) }
 func strong(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("strong", a, c) }
 func em(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("em", a, c) }
 func small(_ a: Attribute..., @HTMLBuilder content c: () -> [Node]) -> Node { element("small", a, c) }
