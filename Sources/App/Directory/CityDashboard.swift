@@ -21,8 +21,10 @@ struct CityDashboard: Sendable {
         /// Only for a platform inventory: the link to its page.
         let fromInventory: Bool
         let verified: Bool?
-        /// t per resident of the same year; nil with the reason when not computed.
+        /// t per resident of the same year (nil when that year has no resident population), the
+        /// population used and its source.
         let perPerson: Double?
+        let population: Double?
         let perPersonNote: String
         let sectors: [(sector: GPCSector, value: Double)]
     }
@@ -151,13 +153,11 @@ enum CityDashboardQuery {
         // (hukou) population, never another year's.
         let population = inputs.population.first { $0.year == figures.year && $0.kind != .registered }
         let perPerson = population.map { total / $0.value }
-        let note =
-            population.map { "\($0.year) population \(Int($0.value)) — \($0.source)" }
-            ?? "no resident population of \(figures.year)"
+        let note = population.map(\.source) ?? ""
         return CityDashboard.Emissions(
             year: figures.year, basis: basis, total: total, co2Only: figures.gases == .co2Only, gwp: figures.gwp?.rawValue,
             source: figures.source, fromInventory: figures.version > 0, verified: figures.verified, perPerson: perPerson,
-            perPersonNote: note,
+            population: population?.value, perPersonNote: note,
             sectors: figures.sectorBasis == basis || figures.version > 0
                 ? GPCSector.allCases.compactMap { sector in figures.sectors[sector].map { (sector: sector, value: $0) } } : [])
     }

@@ -59,7 +59,16 @@ enum CityDashboardView {
                         span(.class("missing")) { "—" }
                     }
                 }
-                para(.class("hint")) { figure.perPersonNote }
+                para(.class("hint")) {
+                    if let population = figure.population {
+                        t(
+                            "dashboard.population_used",
+                            ["year": String(figure.year), "population": t.number(population, maxFractionDigits: 0)])
+                            + " — " + figure.perPersonNote
+                    } else {
+                        t("dashboard.no_population_of", ["year": String(figure.year)])
+                    }
+                }
                 if !figure.sectors.isEmpty {
                     let total = figure.sectors.map(\.value).reduce(0, +)
                     table(.class("compact")) {

@@ -18,13 +18,18 @@ public enum InventoryBenchmarks {
                     cities: Int(arguments.dropFirst().first ?? "") ?? 1_000, years: Int(arguments.dropFirst(2).first ?? "") ?? 30)
             case "registry-data" where arguments.count == 3:
                 try await TargetBenchmarks.registryData(cities: Int(arguments[1]) ?? 1_000, years: Int(arguments[2]) ?? 30)
+            case "indicators":
+                let numbers = arguments.dropFirst().compactMap { Int($0) }
+                IndicatorBenchmarks.run(
+                    cities: numbers.first ?? 1_000, indicators: numbers.dropFirst().first ?? 30,
+                    years: numbers.dropFirst(2).first ?? 10)
             case "search-data" where arguments.count == 2:
                 try await SearchBenchmarks.generate(count: Int(arguments[1]) ?? 100_000)
             case "publish" where arguments.count == 4:
                 try await publish(city: arguments[1], year: Int(arguments[2]) ?? 2020, lines: Int(arguments[3]) ?? 2000)
             default:
                 print(
-                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS"
+                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS | indicators [CITIES] [INDICATORS] [YEARS]"
                 )
                 exit(2)
             }
