@@ -17,5 +17,7 @@ import Foundation
 //   lcc-bench indicators [CITIES] [INDICATORS] [YEARS]
 //                                             benchmark views and peers in memory (issue 11: 1,000 × 30 × 10
 //                                             under 200 ms)
+//   lcc-bench reporting [LINES] [ECRF_LINES]  greenhouse gases + air pollutants of LINES lines (issue 13: 10,000
+//                                             under 8 ms) and the eCRF workbook of ECRF_LINES (2,000 under 200 ms)
 // Build in release: swift build -c release --product lcc-bench.
 await InventoryBenchmarks.main(Array(CommandLine.arguments.dropFirst()))

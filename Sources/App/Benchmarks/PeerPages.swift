@@ -14,8 +14,24 @@ struct PeerPageModel: Sendable {
         let framework: String
     }
 
+    /// One indicator over the years: the city's own figures and its peers' median.
+    struct OverTime: Sendable {
+        struct Row: Sendable {
+            let year: Int
+            let own: Double?
+            let median: Double?
+        }
+
+        let item: FrameworkItem
+        let unit: String
+        let basis: String
+        let framework: String
+        let rows: [Row]
+    }
+
     let peers: CityPeers
     let standings: [Standing]
+    var overTime: OverTime? = nil
 }
 
 enum PeerPages {
@@ -96,6 +112,30 @@ enum PeerPages {
                     }
                 }
                 para(.class("hint")) { t("peers.rule") }
+            }
+            if let overTime = model.overTime {
+                section(.id("over-time")) {
+                    h2 { t("peers.over_time", ["item": "\(overTime.item.id.rawValue) — \(t.pick(overTime.item.name))"]) }
+                    para(.class("hint")) { t("peers.over_time_hint", ["basis": overTime.basis]) }
+                    table {
+                        thead {
+                            tr {
+                                th { t("fact.year") }
+                                th(.class("number")) { cityName + " (" + overTime.unit + ")" }
+                                th(.class("number")) { t("peers.median") }
+                            }
+                        }
+                        tbody {
+                            for row in overTime.rows {
+                                tr {
+                                    td { String(row.year) }
+                                    td(.class("number")) { row.own.map { t.number($0, maxFractionDigits: 3) } ?? "—" }
+                                    td(.class("number")) { row.median.map { t.number($0, maxFractionDigits: 3) } ?? "—" }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             if !model.standings.isEmpty {
                 section {

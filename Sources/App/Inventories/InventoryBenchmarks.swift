@@ -18,6 +18,9 @@ public enum InventoryBenchmarks {
                     cities: Int(arguments.dropFirst().first ?? "") ?? 1_000, years: Int(arguments.dropFirst(2).first ?? "") ?? 30)
             case "registry-data" where arguments.count == 3:
                 try await TargetBenchmarks.registryData(cities: Int(arguments[1]) ?? 1_000, years: Int(arguments[2]) ?? 30)
+            case "reporting":
+                let numbers = arguments.dropFirst().compactMap { Int($0) }
+                try ReportingBenchmarks.run(lines: numbers.first ?? 10_000, ecrfLines: numbers.dropFirst().first ?? 2_000)
             case "indicators":
                 let numbers = arguments.dropFirst().compactMap { Int($0) }
                 IndicatorBenchmarks.run(
@@ -29,7 +32,7 @@ public enum InventoryBenchmarks {
                 try await publish(city: arguments[1], year: Int(arguments[2]) ?? 2020, lines: Int(arguments[3]) ?? 2000)
             default:
                 print(
-                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS | indicators [CITIES] [INDICATORS] [YEARS]"
+                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS | indicators [CITIES] [INDICATORS] [YEARS] | reporting [LINES] [ECRF_LINES]"
                 )
                 exit(2)
             }

@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    @Test func peersPage_showsTheCitysSeriesBesideItsPeersMedian() async throws {
+        try await TestApp.run(seed: true) { client, _ in
+            let page = try await Browser(client).get("/cities/seoul/peers")
+            let start = try #require(page.body.range(of: "id=\"over-time\""))
+            let section = String(page.body[start.lowerBound...].prefix(while: { _ in true }).prefix(3000))
+            #expect(section.contains("EM01"))
+            // 2017: the CDP total 46,685,000 t CO2e (BASIC) over the 2017 population 10,112,070 = 4.617 t.
+            #expect(section.contains("<td>2017</td>"))
+            #expect(section.contains(String(format: "%.3f", 46_685_000.0 / 10_112_070)))
+            #expect(section.contains("BASIC, all greenhouse gases"))
+        }
+    }
+
     /// The dashboard's named query, run without HTTP on the seeded database.
     static func dashboard(_ slug: String, _ harness: Harness) async throws -> CityDashboard? {
         let query = QueryContext(
