@@ -53,7 +53,15 @@ export LCC_PUBLIC_URL="http://127.0.0.1:$LB" LCC_TRUSTED_PROXIES=127.0.0.1
 export LCC_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT?starttls=never" LCC_MAIL_FROM="LCC Platform <noreply@lcc.example.org>"
 export LCC_MAIL_POLL=0.2s LCC_JOB_TICK=1s LCC_BACKUP_DIR="$WORK/backups" LCC_BACKUP_INTERVAL=4s LCC_BACKUP_KEEP=100
 
-"$BIN" migrate >/dev/null
+# Two processes migrating the fresh database at the same moment (instances started together): one
+# applies the migrations under the database lock, the other then finds nothing to do.
+"$BIN" migrate >"$WORK/migrate-1.log" 2>&1 &
+m1=$!
+"$BIN" migrate >"$WORK/migrate-2.log" 2>&1 &
+m2=$!
+m1_status=0 m2_status=0
+wait "$m1" || m1_status=$?
+wait "$m2" || m2_status=$?
 "$BIN" seed >/dev/null
 LCC_PASSWORD='secretariat password' "$BIN" user create --email sec@example.org --name Sec --role secretariat >/dev/null
 TOKEN=$("$BIN" token create --email sec@example.org --label multi | tail -n 1)
@@ -78,6 +86,9 @@ both_up() {
 }
 for _ in $(seq 1 100); do both_up && break; sleep 0.3; done
 STARTED=$SECONDS
+
+check migrate-twice-at-once bash -c '[[ "$1" == 0 && "$2" == 0 ]] && [[ $(cat "$3" "$4" | grep -c "^Database migrated: ") == 1 ]]' _ \
+    "$m1_status" "$m2_status" "$WORK/migrate-1.log" "$WORK/migrate-2.log"
 
 # 1. Sign in through the balancer; the session works on both instances.
 JAR="$WORK/cookies"

@@ -32,6 +32,13 @@ stop_server() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/de
 unset DATABASE_URL LCC_SQLITE_PATH
 export LCC_BCRYPT_COST=4
 
+# "Start": installed as the guide says — the binary and the resource bundles beside it (seed data,
+# translations, stylesheet), one directory copied whole; everything below runs that copy.
+BUILT="$BIN"
+mkdir -p "$WORK/opt-lcc"
+cp -R "$BUILT" "$(dirname "$BUILT")"/*.resources "$WORK/opt-lcc/"
+BIN="$WORK/opt-lcc/lcc"
+
 # "Start": a fresh directory, no configuration but the port; the demo data and one secretariat login.
 mkdir -p "$WORK/site"
 cd "$WORK/site"
@@ -116,6 +123,9 @@ check scheduled-backups-keep-newest bash -c '(( $(ls "$1" | grep -c "\.lccbackup
 
 # "Upgrade": `lcc migrate` applies what is missing, and says so; nothing to do on an up-to-date database.
 check upgrade-migrate-up-to-date bash -c '[[ "$("$1" migrate 2>&1)" == "Migrations applied." ]]' _ "$BIN"
+
+# DATABASE_URL=sqlite:PATH names a SQLite file like LCC_SQLITE_PATH does.
+check database-url-sqlite bash -c 'DATABASE_URL="sqlite:$2" "$1" migrate >/dev/null 2>&1 && [[ -s "$2" ]]' _ "$BIN" "$WORK/by-url.sqlite"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
