@@ -51,6 +51,8 @@ SMTP_PORT=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['por
 export DATABASE_URL="$PG_URL" LCC_BCRYPT_COST=4 LOG_LEVEL=info LCC_SEED_DEMO=false
 export LCC_PUBLIC_URL="http://127.0.0.1:$LB" LCC_TRUSTED_PROXIES=127.0.0.1
 export LCC_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT?starttls=never" LCC_MAIL_FROM="LCC Platform <noreply@lcc.example.org>"
+# The pg_dump of scheduled backups named as an operator would (else the newest installed is found).
+export LCC_PG_DUMP=/usr/lib/postgresql/15/bin/pg_dump
 export LCC_MAIL_POLL=0.2s LCC_JOB_TICK=1s LCC_BACKUP_DIR="$WORK/backups" LCC_BACKUP_INTERVAL=4s LCC_BACKUP_KEEP=100
 
 # Two processes migrating the fresh database at the same moment (instances started together): one

@@ -63,11 +63,13 @@ stop_server
 # "Configuration": every problem at once, and the server does not start.
 set +e
 LCC_SMTP_URL="smtp://mail.example.org" LCC_MAIL_FROM="noreply@example.org" LCC_TRUSTED_PROXIES=everyone \
-    LCC_BACKUP_DIR="$WORK/b" LCC_BACKUP_INTERVAL=often LCC_MAIL_MAX_ATTEMPTS=0 timeout 60 "$BIN" serve --port "$PORT" >"$WORK/bad.log" 2>&1
+    LCC_BACKUP_DIR="$WORK/b" LCC_BACKUP_INTERVAL=often LCC_MAIL_MAX_ATTEMPTS=0 LCC_MAIL_CLAIM=soon LCC_REMINDER_INTERVAL=never \
+    LCC_MAIL_POLL=0 LCC_JOB_TICK=-1s timeout 60 "$BIN" serve --port "$PORT" >"$WORK/bad.log" 2>&1
 bad=$?
 set -e
 check bad-configuration-refused [ "$bad" != 0 ]
-check bad-configuration-every-problem bash -c 'grep -q "LCC_PUBLIC_URL" "$1" && grep -q "LCC_TRUSTED_PROXIES" "$1" && grep -q "LCC_BACKUP_INTERVAL=often" "$1" && grep -q "LCC_MAIL_MAX_ATTEMPTS=0" "$1"' _ "$WORK/bad.log"
+check bad-configuration-every-problem bash -c 'grep -q "LCC_PUBLIC_URL" "$1" && grep -q "LCC_TRUSTED_PROXIES" "$1" && grep -q "LCC_BACKUP_INTERVAL=often" "$1" && grep -q "LCC_MAIL_MAX_ATTEMPTS=0" "$1" \
+    && grep -q "LCC_MAIL_CLAIM=soon" "$1" && grep -q "LCC_REMINDER_INTERVAL=never" "$1" && grep -q "LCC_MAIL_POLL=0" "$1" && grep -q "LCC_JOB_TICK=-1s" "$1"' _ "$WORK/bad.log"
 
 # "Logs and metrics": JSON lines, the request id echoed; Prometheus text; secure cookies behind TLS.
 LOG_FORMAT=json LOG_LEVEL=info LCC_SECURE_COOKIES=true LCC_SEED_DEMO=false "$BIN" serve --port "$PORT" >"$WORK/json.log" 2>&1 &
