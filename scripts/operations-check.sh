@@ -126,6 +126,29 @@ check scheduled-backups-keep-newest bash -c '(( $(ls "$1" | grep -c "\.lccbackup
 # "Upgrade": `lcc migrate` applies what is missing, and says so; nothing to do on an up-to-date database.
 check upgrade-migrate-up-to-date bash -c '[[ "$("$1" migrate 2>&1)" == "Migrations applied." ]]' _ "$BIN"
 
+# An older release's database: the site's data as it was before the newest migration (M043 added
+# mitigation_actions.energy_avoided), as a database made by the previous release would be. Backed up
+# as it is, restored by this binary (the migration applied after the restore), and upgraded in place.
+python3 - "$WORK/site/lcc.sqlite" "$WORK/older.sqlite" <<'PY'
+import sqlite3, sys
+source = sqlite3.connect(sys.argv[1])
+source.execute("VACUUM INTO ?", (sys.argv[2],))
+older = sqlite3.connect(sys.argv[2])
+older.execute("ALTER TABLE mitigation_actions DROP COLUMN energy_avoided")
+older.execute("DELETE FROM _fluent_migrations WHERE name = 'App.M043_AddActionEnergyAvoided'")
+older.commit()
+PY
+check older-database-backup bash -c 'LCC_SQLITE_PATH="$2" "$1" backup "$3" | grep -q "^Backup written: "' _ "$BIN" "$WORK/older.sqlite" "$WORK/older.lccbackup"
+check restore-older-archive-migrates bash -c 'LCC_SQLITE_PATH="$2" "$1" restore "$3" | grep -q "^Migrations applied after the restore: .*M043_AddActionEnergyAvoided"' _ \
+    "$BIN" "$WORK/restored-older.sqlite" "$WORK/older.lccbackup"
+check upgrade-migrate-older-database bash -c '[[ "$(LCC_SQLITE_PATH="$2" "$1" migrate 2>&1 | head -n 1)" == "Database migrated: 1 migration applied (M043_AddActionEnergyAvoided)" ]]' _ \
+    "$BIN" "$WORK/older.sqlite"
+LCC_SQLITE_PATH="$WORK/older.sqlite" LCC_SEED_DEMO=false "$BIN" serve --port "$PORT" >>"$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+wait_up
+check upgraded-database-serves bash -c 'curl -sf "$1/cities/guiyang/actions" >/dev/null && curl -sf "$1/api/v1/cities/guiyang/actions" | grep -q "\"actions\""' _ "$BASE"
+stop_server
+
 # DATABASE_URL=sqlite:PATH names a SQLite file like LCC_SQLITE_PATH does.
 check database-url-sqlite bash -c 'DATABASE_URL="sqlite:$2" "$1" migrate >/dev/null 2>&1 && [[ -s "$2" ]]' _ "$BIN" "$WORK/by-url.sqlite"
 
