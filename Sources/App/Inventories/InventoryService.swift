@@ -165,6 +165,8 @@ struct InventoryService: Sendable {
         let id = try inventory.requireID()
         let before = try await LineStore.count(id, on: db)
         try await db.transaction { db in
+            // Lines before the inventory row: take both version rows in the order creating one does.
+            try await TableVersioning.lock([.inventories, .inventoryLines], on: db)
             try await LineStore.replace(id, with: lines, on: db)
             try await VersionStore.record(
                 inventory, lines: lines, report: report(inventory, lines), summary: summary, author: user, at: now, on: db)
@@ -181,6 +183,7 @@ struct InventoryService: Sendable {
         let now = clock.now()
         let id = try inventory.requireID()
         let written = try await db.transaction { db in
+            try await TableVersioning.lock([.inventories, .inventoryLines], on: db)
             if let rowID, let line {
                 try await LineStore.update(rowID: rowID, with: line, on: db)
             } else if let rowID {
