@@ -87,76 +87,10 @@ struct BenchmarksController: Sendable {
 
     func peers(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let slug = try context.parameters.require("slug")
-        guard let peers = try await services.cache.value(PeerReads.peers, slug, in: services.query) else {
-            throw AppError.notFound
+        return try await services.cachedPage(PeerReads.page, slug, request, context) { model, chrome in
+            guard let model else { throw AppError.notFound }
+            return PeerPages.page(model, chrome: chrome)
         }
-        let standings = try await standings(peers)
-        let overTime = try await overTime(peers)
-        return try await services.cachedPage(PeerReads.peers, slug, request, context) { _, chrome in
-            PeerPages.page(PeerPageModel(peers: peers, standings: standings, overTime: overTime), chrome: chrome)
-        }
-    }
-
-    /// The city's own series of the index's first computed item it has figures for, beside its
-    /// peers' median of each year (on the basis most of the city's figures are on; a year whose
-    /// peers have no comparable figure has no median).
-    func overTime(_ peers: CityPeers) async throws -> PeerPageModel.OverTime? {
-        let catalog = try await services.frameworkCatalog()
-        guard let framework = catalog.first(where: { $0.slug == "lcc-index" }) ?? catalog.first, let edition = framework.current
-        else { return nil }
-        let peerSlugs = Set(peers.result.matches.map(\.peer))
-        guard !peerSlugs.isEmpty else { return nil }
-        for item in edition.edition.items where item.formula != nil && !item.isContextOnly {
-            let key = IndicatorKey(framework: framework.slug, version: edition.version, item: item.id.rawValue)
-            guard let data = try await services.cache.value(BenchmarkReads.observations, key, in: services.query) else {
-                continue
-            }
-            let own = data.observations.filter { $0.city == peers.city.slug }
-            guard let latest = own.max(by: { $0.year < $1.year }), own.count >= 2 else { continue }
-            let reference = latest.basis
-            let years = Array(Set(own.map(\.year))).sorted()
-            let medians = BenchmarkView.medianSeries(
-                direction: data.direction, observations: data.observations.filter { peerSlugs.contains($0.city) },
-                reference: reference, years: years, rules: data.settings.rules, thresholds: data.settings.thresholds)
-            let rows = years.map { year in
-                PeerPageModel.OverTime.Row(
-                    year: year, own: own.first { $0.year == year && $0.basis == reference }?.value, median: medians[year])
-            }
-            return PeerPageModel.OverTime(
-                item: item, unit: data.unit, basis: reference.description, framework: framework.slug, rows: rows)
-        }
-        return nil
-    }
-
-    /// The city against its peers on each scored computed item of the index.
-    func standings(_ peers: CityPeers) async throws -> [PeerPageModel.Standing] {
-        let catalog = try await services.frameworkCatalog()
-        guard let framework = catalog.first(where: { $0.slug == "lcc-index" }) ?? catalog.first, let edition = framework.current
-        else {
-            return []
-        }
-        let members = Set(peers.result.matches.map(\.peer) + [peers.city.slug])
-        var rows: [PeerPageModel.Standing] = []
-        for item in edition.edition.items where item.formula != nil && !item.isContextOnly {
-            let key = IndicatorKey(framework: framework.slug, version: edition.version, item: item.id.rawValue)
-            guard let data = try await services.cache.value(BenchmarkReads.observations, key, in: services.query) else {
-                continue
-            }
-            let own = data.observations.filter { $0.city == peers.city.slug }.max { $0.year < $1.year }
-            guard let year = own?.year else {
-                rows.append(
-                    .init(
-                        item: item, unit: data.unit, value: nil, year: nil, median: nil, standing: nil, framework: framework.slug)
-                )
-                continue
-            }
-            let view = data.view(year: year, among: members, focus: peers.city.slug)
-            rows.append(
-                .init(
-                    item: item, unit: data.unit, value: own?.value, year: year, median: view.distribution?.median,
-                    standing: view.focus, framework: framework.slug))
-        }
-        return rows
     }
 }
 

@@ -69,7 +69,7 @@ import Testing
         Case("/api/v1/frameworks", FrameworkReads.catalog),
         Case("/cities/guiyang/assessments/lcc-index/2021", AssessmentReads.cohort),
         Case("/benchmarks", BenchmarkReads.observations),
-        Case("/cities/guiyang/peers", PeerReads.peers),
+        Case("/cities/guiyang/peers", PeerReads.page),
     ]
 
     /// Every table a cached read touched while a visitor's request loaded it is one it declares.
