@@ -1,0 +1,25 @@
+import FluentKit
+
+/// Published review reports: immutable versions (a correction is a new version with its reason).
+struct M029_CreateReviewReports: AsyncMigration {
+    static let tables = ["review_reports"]
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("review_reports")
+            .id()
+            .field("request_id", .uuid, .required, .references("review_requests", "id", onDelete: .cascade))
+            .field("number", .int, .required)
+            .field("body", .string, .required)
+            .field("reason", .string, .required)
+            .field("published_by", .uuid)
+            .field("created_at", .datetime, .required)
+            .unique(on: "request_id", "number")
+            .create()
+        try await TableVersioning.watch(Self.tables, on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await TableVersioning.unwatch(Self.tables, on: database)
+        try await database.schema("review_reports").delete()
+    }
+}
