@@ -31,8 +31,7 @@ struct ReviewMarkService: Sendable {
 
     /// The city's own level for a criterion, in the self-assessment stage.
     func selfAssess(_ id: UUID, criterion: String, level: Int, comment: String, by user: CurrentUser) async throws {
-        let (record, criteria) = try await open(id, stage: .selfAssessment)
-        guard EditorRule.mayEdit(city: record.$city.id, user: user) else { throw AppError.forbidden }
+        let (_, criteria) = try await open(id, stage: .selfAssessment) { EditorRule.mayEdit(city: $0.$city.id, user: user) }
         try check(level, criterion, criteria)
         let mark = try await mark(id, criterion)
         try await write(mark, stage: .selfAssessment, why: "self-assessment", user: user) {
@@ -45,8 +44,7 @@ struct ReviewMarkService: Sendable {
     /// first to mark a criterion is its first reviewer and the only one who may change it (with a
     /// reason).
     func mark(_ id: UUID, criterion: String, _ input: MarkInput, by user: CurrentUser) async throws {
-        let (record, criteria) = try await open(id, stage: .marking)
-        guard try await isAcceptedReviewer(id, user.id) else { throw AppError.forbidden }
+        let (record, criteria) = try await open(id, stage: .marking) { _ in try await isAcceptedReviewer(id, user.id) }
         guard let level = input.level else { throw AppError.validation(["level": "validation.required"]) }
         try check(level, criterion, criteria)
         let existing = try await ReviewMark.query(on: db).filter(\.$request.$id == id).filter(\.$criterion == criterion).first()
@@ -118,8 +116,7 @@ struct ReviewMarkService: Sendable {
     func reply(_ id: UUID, criterion: String, agree: Bool, evidence: String, comment: String, by user: CurrentUser)
         async throws
     {
-        let (record, _) = try await open(id, stage: .reply)
-        guard EditorRule.mayEdit(city: record.$city.id, user: user) else { throw AppError.forbidden }
+        _ = try await open(id, stage: .reply) { EditorRule.mayEdit(city: $0.$city.id, user: user) }
         guard
             let mark = try await ReviewMark.query(on: db).filter(\.$request.$id == id).filter(\.$criterion == criterion).first(),
             mark.level != nil
@@ -156,8 +153,7 @@ struct ReviewMarkService: Sendable {
     /// The moderated final mark, by the lead reviewer or the secretariat — never by the
     /// criterion's first reviewer; a reason is required when it differs from the first mark.
     func moderate(_ id: UUID, criterion: String, level: Int, reason: String, by user: CurrentUser) async throws {
-        let (_, criteria) = try await open(id, stage: .moderation)
-        guard try await mayModerate(id, user) else { throw AppError.forbidden }
+        let (_, criteria) = try await open(id, stage: .moderation) { _ in try await mayModerate(id, user) }
         try check(level, criterion, criteria)
         let mark = try await self.mark(id, criterion)
         if let refusal = ReviewRules.moderationRefusal(moderator: user.id, firstReviewer: mark.reviewerID) {
@@ -179,9 +175,13 @@ struct ReviewMarkService: Sendable {
         return record
     }
 
-    /// The review in `stage`, before that stage's deadline, with its criteria.
-    private func open(_ id: UUID, stage: ReviewState) async throws -> (ReviewRequest, ReviewCriteria) {
+    /// The review in `stage`, before that stage's deadline, with its criteria — for a user `allowed`
+    /// to act on it (checked first: who may not act learns nothing of the stage).
+    private func open(_ id: UUID, stage: ReviewState, allowed: (ReviewRequest) async throws -> Bool) async throws -> (
+        ReviewRequest, ReviewCriteria
+    ) {
         let record = try await load(id)
+        guard try await allowed(record) else { throw AppError.forbidden }
         guard record.state == stage else { throw AppError.conflict("review.error.stage") }
         if ReviewRules.isPast(deadline: record.deadlines[stage.rawValue], today: today) {
             throw AppError.conflict("review.error.deadline_passed")

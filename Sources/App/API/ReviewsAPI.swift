@@ -1,0 +1,46 @@
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// `GET /api/v1/reviews` (published reports, each saying whether it is illustrative) and
+/// `GET /api/v1/reviews/{id}` (the latest published report — or `?version=N` — with its marks,
+/// scores and recommendations; never first marks or private notes).
+struct ReviewsAPI: Sendable {
+    let services: Services
+
+    struct Summary: Encodable {
+        let id: UUID
+        let title: String
+        let city: String
+        let kind: String
+        let illustrative: Bool
+        let version: Int
+        let publishedAt: Date
+        let url: String
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        let published = try await ReviewRequest.query(on: services.db)
+            .filter(\.$stateRaw == ReviewState.published.rawValue).sort(\.$createdAt, .descending).all()
+        var reviews: [Summary] = []
+        for record in published {
+            let id = try record.requireID()
+            guard let latest = try await ReviewPublication.versions(id, on: services.db).last else { continue }
+            reviews.append(
+                Summary(
+                    id: id, title: record.title, city: latest.city, kind: record.kindRaw, illustrative: record.illustrative,
+                    version: latest.version, publishedAt: latest.publishedAt, url: Paths.reviewJSON(id)))
+        }
+        return RawJSON(body: try APIJSON.encode(["reviews": reviews]))
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw AppError.notFound }
+        let versions = try await ReviewPublication.versions(id, on: services.db)
+        let wanted = Int(request.query("version"))
+        guard let report = wanted.map({ number in versions.first { $0.version == number } }) ?? versions.last else {
+            throw AppError.notFound
+        }
+        return RawJSON(body: try APIJSON.encode(report.publicView))
+    }
+}

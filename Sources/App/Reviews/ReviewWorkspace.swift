@@ -1,0 +1,102 @@
+import FluentKit
+import Foundation
+import Indicators
+
+/// Everything the pages of one review show, read once per request, with what the reader may do.
+/// Before publication only the review's participants and the secretariat see it; private notes
+/// only the city and the secretariat; first marks and replies side by side only participants.
+struct ReviewWorkspace: Sendable {
+    struct Reviewer: Sendable {
+        let assignmentID: UUID
+        let userID: UUID
+        let name: String
+        let kind: ReviewerKind
+        let lead: Bool
+        let state: AssignmentState
+        let reason: String
+    }
+
+    struct Mark: Sendable {
+        let criterion: String
+        let selfLevel: Int?
+        let selfComment: String
+        let reviewerID: UUID?
+        let level: Int?
+        let evidence: [ReviewEvidence]
+        let publicComment: String
+        let privateNote: String
+        let language: String
+        let finalLevel: Int?
+        let finalReason: String
+        let reply: ReviewReply?
+    }
+
+    let id: UUID
+    let record: ReviewRequest
+    let city: City
+    let criteria: ReviewCriteria?
+    let documents: [ReviewDocument]
+    let reviewers: [Reviewer]
+    let marks: [String: Mark]
+    let recommendations: [ReviewRecommendation]
+    let reports: [ReviewReport]
+    let user: CurrentUser?
+    let today: String
+
+    var state: ReviewState { record.state }
+    var isSecretariat: Bool { user?.isSecretariat == true }
+    var isCityEditor: Bool { EditorRule.mayEdit(city: record.$city.id, user: user) }
+    var assignment: Reviewer? { user.flatMap { user in reviewers.first { $0.userID == user.id } } }
+    var isReviewer: Bool { assignment?.state == .accepted }
+    var isLead: Bool { assignment.map { $0.state == .accepted && $0.lead } ?? false }
+    var isParticipant: Bool { isSecretariat || isCityEditor || assignment != nil }
+    var mayModerate: Bool { isSecretariat || isLead }
+    /// Private notes: the city and the secretariat.
+    var seesPrivateNotes: Bool { isSecretariat || isCityEditor }
+    var isVisible: Bool { state == .published || isParticipant }
+    var deadline: String? { record.deadlines[state.rawValue] }
+    var isLate: Bool { ReviewRules.isPast(deadline: deadline, today: today) }
+
+    static func load(_ id: UUID, user: CurrentUser?, services: Services) async throws -> ReviewWorkspace {
+        let db = services.db
+        guard let record = try await ReviewRequest.find(id, on: db), let city = try await City.find(record.$city.id, on: db)
+        else { throw AppError.notFound }
+        let criteria = record.editionID == nil ? nil : try await ReviewCriteria.load(record, on: db)
+        let assignments = try await ReviewAssignment.query(on: db).filter(\.$request.$id == id).with(\.$user).sort(\.$createdAt)
+            .all()
+        let marks = try await ReviewMark.query(on: db).filter(\.$request.$id == id).all()
+        let replies = try await ReviewReply.query(on: db).filter(\.$mark.$id ~~ marks.compactMap(\.id)).all()
+        let replyByMark = Dictionary(replies.map { ($0.$mark.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ReviewWorkspace(
+            id: id, record: record, city: city, criteria: criteria,
+            documents: try await ReviewDocument.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all(),
+            reviewers: try assignments.map {
+                Reviewer(
+                    assignmentID: try $0.requireID(), userID: $0.$user.id, name: $0.user.name, kind: $0.kind, lead: $0.lead,
+                    state: $0.state, reason: $0.reason)
+            },
+            marks: Dictionary(
+                marks.map { mark in
+                    (
+                        mark.criterion,
+                        Mark(
+                            criterion: mark.criterion, selfLevel: mark.selfLevel, selfComment: mark.selfComment,
+                            reviewerID: mark.reviewerID, level: mark.level, evidence: mark.evidence,
+                            publicComment: mark.publicComment, privateNote: mark.privateNote, language: mark.commentLanguage,
+                            finalLevel: mark.finalLevel, finalReason: mark.finalReason,
+                            reply: mark.id.flatMap { replyByMark[$0] })
+                    )
+                }, uniquingKeysWith: { first, _ in first }),
+            recommendations: try await ReviewRecommendation.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all(),
+            reports: try await ReviewPublication.versions(id, on: db), user: user,
+            today: ISODay.format(services.clock.now()))
+    }
+
+    /// The scores the final marks give now (before publication: what the report would say).
+    func scores() -> AssessmentScores? {
+        guard let criteria else { return nil }
+        return ReviewScoring.score(
+            criteria, finals: marks.compactMapValues(\.finalLevel),
+            city: CityContext(cityType: city.cityType, country: city.country), year: 2000)
+    }
+}
