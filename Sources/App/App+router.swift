@@ -140,6 +140,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     let reviewActions = ReviewActionsController(services: services)
     router.get("reviews", use: reviews.list)
     router.get("reviews/:id", use: reviews.show)
+    router.get("reviews/:id/marks.csv", use: reviews.exportCSV)
     router.get("cities/:slug/reviews", use: reviews.cityList)
     cityEditor("cities/:slug/reviews").get("new", use: reviews.newRequest)
     cityEditor("cities/:slug/reviews").post("", use: reviews.createRequest)
@@ -149,6 +150,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     for (path, handler) in [
         ("respond", reviewActions.respond), ("marks", reviewActions.mark), ("recommendations", reviewActions.recommend),
         ("self", reviewActions.selfAssess), ("replies", reviewActions.reply), ("final", reviewActions.moderate),
+        ("follow-up", reviewActions.followUp), ("progress", reviewActions.progress),
     ] as [(String, @Sendable (Request, SignedInContext) async throws -> Response)] {
         reviewWork.post(RouterPath(":id/\(path)"), use: handler)
     }
@@ -315,6 +317,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     let reviewsAPI = ReviewsAPI(services: services)
     v1.get("reviews", use: reviewsAPI.list)
     v1.get("reviews/:id", use: reviewsAPI.show)
+    v1.group("reviews/:id/marks", context: SignedInContext.self).put(":criterion", use: reviewsAPI.putMark)
 
     routeTable.fill(router.routes.map { (path: $0.path.description, method: $0.method) })
     return router

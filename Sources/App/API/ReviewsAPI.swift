@@ -44,3 +44,45 @@ struct ReviewsAPI: Sendable {
         return RawJSON(body: try APIJSON.encode(report.publicView))
     }
 }
+
+extension ReviewsAPI {
+    struct MarkBody: Decodable {
+        let level: Int?
+        let evidence: [String]?
+        let publicComment: String?
+        let privateNote: String?
+        let language: String?
+        let why: String?
+    }
+
+    struct MarkDocument: Encodable, Sendable {
+        let criterion: String
+        let level: Int?
+        let evidence: [ReviewEvidence]
+        let publicComment: String
+        let language: String
+    }
+
+    /// `PUT /api/v1/reviews/{id}/marks/{criterion}`: a reviewer's mark, by the same rules as the form.
+    func putMark(_ request: Request, context: SignedInContext) async throws -> JSONBody<MarkDocument> {
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw AppError.notFound }
+        let criterion = try context.parameters.require("criterion")
+        let body = try await APIRequest.decode(
+            MarkBody.self, from: request,
+            allowedKeys: ["level", "evidence", "publicComment", "privateNote", "language", "why"])
+        try await services.reviewMarks.mark(
+            id, criterion: criterion,
+            .init(
+                level: body.level, evidence: body.evidence ?? [], publicComment: body.publicComment ?? "",
+                privateNote: body.privateNote ?? "", language: body.language ?? "en", why: body.why ?? ""),
+            by: context.user)
+        guard
+            let mark = try await ReviewMark.query(on: services.db).filter(\.$request.$id == id)
+                .filter(\.$criterion == criterion).first()
+        else { throw AppError.notFound }
+        return JSONBody(
+            value: MarkDocument(
+                criterion: criterion, level: mark.level, evidence: mark.evidence, publicComment: mark.publicComment,
+                language: mark.commentLanguage))
+    }
+}

@@ -37,6 +37,7 @@ enum Table: String, CaseIterable, Sendable {
     case reviewDocuments = "review_documents"
     case reviewMarkHistory = "review_mark_history"
     case reviewMarks = "review_marks"
+    case reviewRecommendationUpdates = "review_recommendation_updates"
     case reviewRecommendations = "review_recommendations"
     case reviewReplies = "review_replies"
     case reviewReports = "review_reports"

@@ -101,3 +101,8 @@ enum ReviewerKind: String, RecordStatus {
 enum RecommendationPriority: String, RecordStatus {
     case high, medium, low
 }
+
+/// The city's answer to a recommendation of a published review.
+enum RecommendationResponse: String, RecordStatus {
+    case accepted, partly, rejected
+}

@@ -148,4 +148,29 @@ struct ReviewActionsController: Sendable {
         try await services.reviewSetup.declareConflict(cityID: try city.requireID(), reason: form["reason"], by: context.user)
         return try back(Paths.reviews, request, context)
     }
+
+    // MARK: - Follow-up
+
+    func followUp(_ request: Request, context: SignedInContext) async throws -> Response {
+        let id = try id(context)
+        let form = try await FormData.read(request)
+        guard let response = RecommendationResponse(rawValue: form["response"]) else {
+            throw AppError.validation(["response": "validation.choice"])
+        }
+        try await services.reviewFollowUp.respond(
+            id, recommendation: try ReviewsController.uuid(form["recommendation"], field: "recommendation"), response: response,
+            reason: form["reason"],
+            actionID: form["action"].isEmpty ? nil : try ReviewsController.uuid(form["action"], field: "action"),
+            by: context.user)
+        return try back(Paths.review(id), request, context)
+    }
+
+    func progress(_ request: Request, context: SignedInContext) async throws -> Response {
+        let id = try id(context)
+        let form = try await FormData.read(request)
+        try await services.reviewFollowUp.progress(
+            id, recommendation: try ReviewsController.uuid(form["recommendation"], field: "recommendation"), on: form["date"],
+            note: form["note"], by: context.user)
+        return try back(Paths.review(id), request, context)
+    }
 }

@@ -13,6 +13,12 @@ enum ReviewPage {
             if let report = workspace.reports.first(where: { $0.version == version }) ?? workspace.reports.last {
                 ReviewReportView.render(
                     workspace.isParticipant ? report : report.publicView, workspace: workspace, t: t)
+                section {
+                    h2 { t("review.follow_up") }
+                    ReviewFollowUpView.render(
+                        workspace.recommendations, updates: workspace.updates, reviewID: workspace.id,
+                        editable: workspace.isCityEditor, csrf: csrf, t: t)
+                }
             } else {
                 overview(workspace, csrf: csrf, t: t)
             }
@@ -53,7 +59,19 @@ enum ReviewPage {
             reviewers(workspace, t: t),
             respondForm(workspace, csrf: csrf, t: t),
             workspace.criteria == nil ? .fragment([]) : ReviewMarksTable.render(workspace, t: t),
+            previous(workspace, t: t),
         ])
+    }
+
+    /// The next review shows what happened to the previous review's recommendations.
+    private static func previous(_ workspace: ReviewWorkspace, t: Translator) -> Node {
+        guard let previous = workspace.previous, let id = previous.review.id else { return .fragment([]) }
+        return section {
+            h2 { t("review.previous") }
+            para { link(.href(Paths.review(id))) { previous.review.title } }
+            ReviewFollowUpView.render(
+                previous.recommendations, updates: previous.updates, reviewID: id, editable: false, csrf: nil, t: t)
+        }
     }
 
     private static func reviewers(_ workspace: ReviewWorkspace, t: Translator) -> Node {

@@ -40,6 +40,10 @@ struct ReviewWorkspace: Sendable {
     let marks: [String: Mark]
     let recommendations: [ReviewRecommendation]
     let reports: [ReviewReport]
+    /// Dated progress on the recommendations (the follow-up).
+    let updates: [UUID: [RecommendationUpdate]]
+    /// The city's previous published review, its recommendations and their progress.
+    let previous: (review: ReviewRequest, recommendations: [ReviewRecommendation], updates: [UUID: [RecommendationUpdate]])?
     let user: CurrentUser?
     let today: String
 
@@ -67,6 +71,8 @@ struct ReviewWorkspace: Sendable {
         let marks = try await ReviewMark.query(on: db).filter(\.$request.$id == id).all()
         let replies = try await ReviewReply.query(on: db).filter(\.$mark.$id ~~ marks.compactMap(\.id)).all()
         let replyByMark = Dictionary(replies.map { ($0.$mark.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let recommendations = try await ReviewRecommendation.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all()
+        let previous = try await ReviewFollowUpService.previous(city: record.$city.id, excluding: id, on: db)
         return ReviewWorkspace(
             id: id, record: record, city: city, criteria: criteria,
             documents: try await ReviewDocument.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all(),
@@ -87,8 +93,9 @@ struct ReviewWorkspace: Sendable {
                             reply: mark.id.flatMap { replyByMark[$0] })
                     )
                 }, uniquingKeysWith: { first, _ in first }),
-            recommendations: try await ReviewRecommendation.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all(),
-            reports: try await ReviewPublication.versions(id, on: db), user: user,
+            recommendations: recommendations, reports: try await ReviewPublication.versions(id, on: db),
+            updates: try await ReviewFollowUpService.updates(recommendations, on: db),
+            previous: previous.map { (review: $0.0, recommendations: $0.1, updates: $0.2) }, user: user,
             today: ISODay.format(services.clock.now()))
     }
 

@@ -39,13 +39,13 @@ import Testing
             await expectRefused("error.forbidden") {
                 try await world.setup.assign(id, userID: world.peer.id, kind: .peer, lead: true, by: world.memberA)
             }
-            #expect(try await ReviewAssignment.query(on: harness.db).count() == 0)
+            #expect(try await ReviewAssignment.query(on: harness.db).filter(\.$request.$id == id).count() == 0)
             // The peer from Beta City is fine, once.
             try await world.setup.assign(id, userID: world.peer.id, kind: .peer, lead: true, by: world.secretariat)
             await expectRefused("review.error.already_assigned") {
                 try await world.setup.assign(id, userID: world.peer.id, kind: .peer, lead: false, by: world.secretariat)
             }
-            #expect(try await ReviewAssignment.query(on: harness.db).count() == 1)
+            #expect(try await ReviewAssignment.query(on: harness.db).filter(\.$request.$id == id).count() == 1)
         }
     }
 

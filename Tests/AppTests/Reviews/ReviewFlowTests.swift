@@ -31,13 +31,14 @@ import Testing
                 "/cities/alpha-city/reviews", field: "documents", filename: "plan.pdf", contentType: "application/pdf",
                 content: "not a pdf", fields: fields)
             #expect(refused.status == .unprocessableContent)
-            #expect(try await ReviewRequest.query(on: harness.db).count() == 0)
+            #expect(try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == false).count() == 0)
             try await city.get("/cities/alpha-city/reviews/new")
             let sent = try await city.upload(
                 "/cities/alpha-city/reviews", field: "documents", filename: "plan.pdf", contentType: "application/pdf",
                 bytes: ReviewWorld.pdf, fields: fields)
             #expect(sent.status == .seeOther)
-            let id = try #require(try await ReviewRequest.query(on: harness.db).first()?.requireID())
+            let id = try #require(
+                try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == false).first()?.requireID())
             let review = "/reviews/\(id.uuidString)"
 
             // Set-up: criteria, timetable, two reviewers (the lead peer and an expert).
@@ -100,7 +101,7 @@ import Testing
             let bare = try await city.post(
                 "\(review)/replies", [("criterion", "FB1"), ("answer", "disagree"), ("comment", "no")])
             #expect(bare.status == .unprocessableContent)
-            #expect(try await ReviewReply.query(on: harness.db).count() == 0)
+            #expect(try await ReviewWorld.replies(id, on: harness.db).isEmpty)
             try await city.get("\(review)/reply")
             #expect(
                 try await city.post(
@@ -138,14 +139,43 @@ import Testing
             let fb1 = try #require(criteria.first { $0["id"] as? String == "FB1" })
             #expect(fb1["finalLevel"] as? Int == 3 && fb1["score"] as? Double == 75 && fb1["firstLevel"] == nil)
             let list = try InventoryTestSupport.json(try await visitor.get("/api/v1/reviews"))
-            #expect((list["reviews"] as? [[String: Any]])?.count == 1)
+            let listed = try #require(list["reviews"] as? [[String: Any]])
+            #expect(listed.contains { $0["id"] as? String == id.uuidString && $0["illustrative"] as? Bool == false })
+            #expect(listed.contains { $0["illustrative"] as? Bool == true }, "the seeded illustrative review, labelled")
             #expect(try await visitor.get("/reviews").body.contains("Alpha plan 2030"))
+            let csv = try await visitor.get("\(review)/marks.csv")
+            #expect(csv.status == .ok && csv.body.contains("mark,FB1,,,3,2019 data found"))
+            #expect(csv.body.contains("recommendation,TG1") && !csv.body.contains("Send us the 2019 data"))
+            #expect(try await city.get("\(review)/marks.csv").body.contains("Send us the 2019 data"))
 
             // Mail: the two assignments and the publication, queued with their events.
             let kinds = try await harness.db.sql().raw("SELECT kind FROM mail_messages").all()
                 .map { try $0.decode(column: "kind", as: String.self) }
             #expect(kinds.filter { $0 == "review-assigned" }.count == 2)
             #expect(kinds.contains("review-published"))
+        }
+    }
+}
+
+/// What waits for each person, on their account page, with the stage's deadline.
+@Suite struct ReviewTaskTests {
+    @Test func accountPage_listsAssignmentsAndMarksDue() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let fixtures = try await Fixtures.make(on: harness.db)
+            let id = try await ReviewMatrixTests.reviewInMarking(harness, fixtures)
+            let world = try await ReviewWorld.make(harness, fixtures: fixtures)
+            try await ReviewSetupService(db: harness.db, clock: AppClock()).assign(
+                id, userID: world.expert.id, kind: .expert, lead: false, by: world.secretariat)
+            let peer = Browser(client)
+            _ = try await peer.signIn(fixtures.memberB.email)
+            let peerPage = try await peer.get("/account")
+            #expect(peerPage.body.contains("your marks are due") && peerPage.body.contains(id.uuidString))
+            let expert = Browser(client)
+            _ = try await expert.signIn(fixtures.expert.email)
+            #expect(try await expert.get("/account").body.contains("accept or decline your assignment"))
+            let city = Browser(client)
+            _ = try await city.signIn(fixtures.memberA.email)
+            #expect(!(try await city.get("/account").body.contains(id.uuidString)))
         }
     }
 }

@@ -121,6 +121,13 @@ import Testing
                     // Not published: no report, for anyone.
                     RoleMatrix.Row(.get, "/api/v1/reviews/\(id.uuidString)", expected: RoleMatrix.everyone(.notFound)),
                     RoleMatrix.Row(.get, "/api/v1/reviews/not-an-id", expected: RoleMatrix.everyone(.notFound)),
+                    RoleMatrix.Row(
+                        .put, "/api/v1/reviews/\(id.uuidString)/marks/FB1", body: #"{"level": 2, "evidence": ["page:3"]}"#,
+                        type: "application/json", expected: RoleMatrix.api([.memberB], ok: .ok)),
+                    RoleMatrix.Row(
+                        .put, "/api/v1/reviews/\(id.uuidString)/marks/FB1", body: #"{"level": 9, "evidence": ["page:3"]}"#,
+                        type: "application/json",
+                        expected: RoleMatrix.api([.memberB], ok: .unprocessableContent)),
                 ], api: callers)
         }
     }

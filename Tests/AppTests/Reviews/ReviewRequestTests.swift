@@ -1,4 +1,5 @@
 import FluentKit
+import HTTPTypes
 import Foundation
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
                     .init(kind: .analyticalStudy, title: "Study", baseline: ["population": "1 million"]), city: city,
                     by: world.memberA)
             }
-            #expect(try await ReviewRequest.query(on: harness.db).count() == 0)
+            #expect(try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == false).count() == 0)
             #expect(try await ReviewDocument.query(on: harness.db).count() == 0)
         }
     }
@@ -72,6 +73,25 @@ import Testing
                 city: world.fixtures.alphaCity, by: world.memberA)
             let stored = try #require(try await ReviewRequest.find(study, on: harness.db))
             #expect(stored.baseline == ["population": "1 million", "interests": "PV buildings"])
+        }
+    }
+}
+
+/// The demo data: the illustrative review of Guiyang, published and labelled, and the capacity
+/// needs the seed documents state.
+@Suite struct ReviewSeedTests {
+    @Test func illustrativeReview_isPublishedAndLabelled_andSeedNeedsAreRequests() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let review = try #require(try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == true).first())
+            #expect(review.state == .published)
+            let report = try #require(try await ReviewPublication.versions(try review.requireID(), on: harness.db).last)
+            #expect(report.illustrative && report.city == "guiyang" && report.framework == "plan-quality")
+            #expect(report.criteria.first { $0.id == "TG1" }.map { ($0.finalLevel, $0.reply?.agree) } ?? (nil, nil) == (2, false))
+            let page = try await Browser(client).get("/reviews/\(try review.requireID().uuidString)")
+            #expect(page.status == .ok && page.body.contains("Illustrative review: demo data"))
+            let titles = try await CapacityRequest.query(on: harness.db).all().map(\.title)
+            #expect(titles.contains("Technical and financial support for low-carbon development"))
+            #expect(titles.contains("Learning Seoul's distributed energy stations and PV buildings"))
         }
     }
 }

@@ -80,6 +80,12 @@ struct ReviewWorld: Sendable {
             id, criterion: criterion, .init(level: level, evidence: evidence, publicComment: "comment \(criterion)"), by: user)
     }
 
+    /// The replies to the marks of one review.
+    static func replies(_ id: UUID, on db: any Database) async throws -> [ReviewReply] {
+        let marks = try await ReviewMark.query(on: db).filter(\.$request.$id == id).all().compactMap(\.id)
+        return try await ReviewReply.query(on: db).filter(\.$mark.$id ~~ marks).all()
+    }
+
     func state(_ id: UUID) async throws -> ReviewState {
         try #require(try await ReviewRequest.find(id, on: db)).state
     }

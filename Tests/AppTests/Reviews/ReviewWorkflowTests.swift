@@ -83,14 +83,15 @@ import Testing
                 try await world.mark(id, "FB1", 2, by: world.peer, evidence: ["target:\(UUID().uuidString)"])
             }
             await expectRefused("error.forbidden") { try await world.mark(id, "FB1", 2, by: world.memberA) }
-            #expect(try await ReviewMark.query(on: harness.db).count() == 0)
+            #expect(try await ReviewMark.query(on: harness.db).filter(\.$request.$id == id).count() == 0)
             try await world.mark(id, "FB1", 2, by: world.peer)
             await expectRefused("review.error.mark_taken") { try await world.mark(id, "FB1", 3, by: world.expert) }
             await expectRefused("review.error.why_required") { try await world.mark(id, "FB1", 3, by: world.peer) }
             try await world.marks.mark(
                 id, criterion: "FB1", .init(level: 3, evidence: ["page:4"], publicComment: "better", why: "read the annex"),
                 by: world.peer)
-            let mark = try #require(try await ReviewMark.query(on: harness.db).filter(\.$criterion == "FB1").first())
+            let mark = try #require(
+                try await ReviewMark.query(on: harness.db).filter(\.$request.$id == id).filter(\.$criterion == "FB1").first())
             let history = try await ReviewHistory.entries(markID: try mark.requireID(), on: harness.db)
             #expect(history.count == 2)
             #expect(history[0].before == nil && history[0].after["level"] == "2" && history[0].why == "first mark")
@@ -122,7 +123,8 @@ import Testing
             try await harness.db.sql().raw(
                 "UPDATE inventories SET version = version + 5 WHERE id = \(bind: try inventory.requireID())"
             ).run()
-            let mark = try #require(try await ReviewMark.query(on: harness.db).filter(\.$criterion == "FB1").first())
+            let mark = try #require(
+                try await ReviewMark.query(on: harness.db).filter(\.$request.$id == id).filter(\.$criterion == "FB1").first())
             let cited = try #require(mark.evidence.first { $0.recordType == "inventory" })
             #expect(cited.recordVersion == String(inventory.version))
             #expect(cited.snapshot == "Inventory 2020, version \(inventory.version)")
@@ -151,7 +153,7 @@ import Testing
             await expectRefused("error.forbidden") {
                 try await world.marks.reply(id, criterion: "FB1", agree: true, evidence: "", comment: "", by: world.peer)
             }
-            #expect(try await ReviewReply.query(on: harness.db).count() == 0)
+            #expect(try await ReviewWorld.replies(id, on: harness.db).isEmpty)
             try await world.marks.reply(id, criterion: "FB1", agree: true, evidence: "", comment: "", by: world.memberA)
             try await world.marks.reply(
                 id, criterion: "FB1", agree: false, evidence: "page:9", comment: "the 2020 inventory is complete",
@@ -160,7 +162,7 @@ import Testing
             await expectRefused("review.error.deadline_passed") {
                 try await late.marks.reply(id, criterion: "FB1", agree: true, evidence: "", comment: "", by: world.memberA)
             }
-            let replies = try await ReviewReply.query(on: harness.db).all()
+            let replies = try await ReviewWorld.replies(id, on: harness.db)
             #expect(replies.count == 1 && replies[0].agree == false && replies[0].evidence == "page:9")
             // Marks are closed once the reply stage has begun.
             await expectRefused("review.error.stage") { try await world.mark(id, "TG1", 1, by: world.expert) }

@@ -46,7 +46,11 @@ struct M027_CreateReviewMarks: AsyncMigration {
             .field("target_id", .uuid)
             .field("action_id", .uuid)
             .field("author_id", .uuid)
+            .field("response", .string)
+            .field("response_reason", .string, .required)
+            .field("follow_action_id", .uuid)
             .field("created_at", .datetime)
+            .field("updated_at", .datetime)
             .create()
         try await TableVersioning.watch(Self.tables, on: database)
     }

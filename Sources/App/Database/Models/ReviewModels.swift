@@ -217,11 +217,34 @@ final class ReviewRecommendation: Model, @unchecked Sendable {
     @OptionalField(key: "target_id") var targetID: UUID?
     @OptionalField(key: "action_id") var actionID: UUID?
     @OptionalField(key: "author_id") var authorID: UUID?
+    /// The city's follow-up: accepted, partly or rejected (with the reason), and the action of its
+    /// registry that carries it out.
+    @OptionalField(key: "response") var responseRaw: String?
+    @Field(key: "response_reason") var responseReason: String
+    @OptionalField(key: "follow_action_id") var followActionID: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {
+        responseReason = ""
+    }
+
+    var priority: RecommendationPriority { RecommendationPriority(rawValue: priorityRaw) ?? .medium }
+    var response: RecommendationResponse? { responseRaw.flatMap(RecommendationResponse.init(rawValue:)) }
+}
+
+/// A dated progress note of the city on a recommendation.
+final class RecommendationUpdate: Model, @unchecked Sendable {
+    static let schema = "review_recommendation_updates"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "recommendation_id") var recommendation: ReviewRecommendation
+    @Field(key: "on_date") var onDate: String
+    @Field(key: "note") var note: String
+    @OptionalField(key: "author_id") var authorID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
-
-    var priority: RecommendationPriority { RecommendationPriority(rawValue: priorityRaw) ?? .medium }
 }
 
 /// A published report version: never changed once written.
