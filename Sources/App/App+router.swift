@@ -141,6 +141,7 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.get("reviews", use: reviews.list)
     router.get("reviews/:id", use: reviews.show)
     router.get("reviews/:id/marks.csv", use: reviews.exportCSV)
+    router.get("reviews/:id/documents/:document", use: reviews.document)
     router.get("cities/:slug/reviews", use: reviews.cityList)
     cityEditor("cities/:slug/reviews").get("new", use: reviews.newRequest)
     cityEditor("cities/:slug/reviews").post("", use: reviews.createRequest)

@@ -19,6 +19,8 @@ struct ReviewListQuery: Sendable {
     let city: City?
     let mayRequest: Bool
     let signedIn: Bool
+    /// The secretariat's view across published reviews (empty for everyone else).
+    let learning: [ReviewLearning.CriterionSummary]
 
     static func load(user: CurrentUser?, city: City?, services: Services) async throws -> ReviewListQuery {
         let db = services.db
@@ -41,7 +43,8 @@ struct ReviewListQuery: Sendable {
         return ReviewListQuery(
             published: try records.filter { $0.state == .published }.map(row), mine: try mine.map(row), city: city,
             mayRequest: city.flatMap { $0.id }.map { EditorRule.mayEdit(city: $0, user: user) } ?? false,
-            signedIn: user != nil)
+            signedIn: user != nil,
+            learning: user?.isSecretariat == true ? ReviewLearning.criteria(try await ReviewLearning.latestReports(on: db)) : [])
     }
 }
 
@@ -66,6 +69,7 @@ enum ReviewListPage {
                 if model.published.isEmpty { para(.class("empty")) { t("review.none_published") } }
                 rows(model.published, t: t)
             }
+            if !model.learning.isEmpty { ReviewLearning.summaryTable(model.learning, t: t) }
             if let csrf {
                 form(.action(Paths.reviewConflicts), .post, .class("stack")) {
                     Forms.csrf(csrf)

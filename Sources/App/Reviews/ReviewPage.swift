@@ -13,6 +13,7 @@ enum ReviewPage {
             if let report = workspace.reports.first(where: { $0.version == version }) ?? workspace.reports.last {
                 ReviewReportView.render(
                     workspace.isParticipant ? report : report.publicView, workspace: workspace, t: t)
+                ReviewLearning.peers(workspace.strongPeers, t: t)
                 section {
                     h2 { t("review.follow_up") }
                     ReviewFollowUpView.render(
@@ -51,7 +52,12 @@ enum ReviewPage {
                 if !workspace.documents.isEmpty {
                     ul {
                         for document in workspace.documents {
-                            li { document.filename + " (" + String(document.size / 1024) + " KB)" }
+                            li {
+                                if let documentID = document.id {
+                                    link(.href(Paths.reviewDocument(workspace.id, documentID))) { document.filename }
+                                }
+                                " (" + String(document.size / 1024) + " KB)"
+                            }
                         }
                     }
                 }

@@ -44,6 +44,8 @@ struct ReviewWorkspace: Sendable {
     let updates: [UUID: [RecommendationUpdate]]
     /// The city's previous published review, its recommendations and their progress.
     let previous: (review: ReviewRequest, recommendations: [ReviewRecommendation], updates: [UUID: [RecommendationUpdate]])?
+    /// For the latest report's weaknesses, peers strong on them.
+    let strongPeers: [String: [ReviewLearning.StrongPeer]]
     let user: CurrentUser?
     let today: String
 
@@ -73,6 +75,11 @@ struct ReviewWorkspace: Sendable {
         let replyByMark = Dictionary(replies.map { ($0.$mark.id, $0) }, uniquingKeysWith: { first, _ in first })
         let recommendations = try await ReviewRecommendation.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all()
         let previous = try await ReviewFollowUpService.previous(city: record.$city.id, excluding: id, on: db)
+        let reports = try await ReviewPublication.versions(id, on: db)
+        var strongPeers: [String: [ReviewLearning.StrongPeer]] = [:]
+        if let latest = reports.last, !latest.weaknesses.isEmpty {
+            strongPeers = ReviewLearning.strongPeers(for: latest, among: try await ReviewLearning.latestReports(on: db))
+        }
         return ReviewWorkspace(
             id: id, record: record, city: city, criteria: criteria,
             documents: try await ReviewDocument.query(on: db).filter(\.$request.$id == id).sort(\.$createdAt).all(),
@@ -93,9 +100,10 @@ struct ReviewWorkspace: Sendable {
                             reply: mark.id.flatMap { replyByMark[$0] })
                     )
                 }, uniquingKeysWith: { first, _ in first }),
-            recommendations: recommendations, reports: try await ReviewPublication.versions(id, on: db),
+            recommendations: recommendations, reports: reports,
             updates: try await ReviewFollowUpService.updates(recommendations, on: db),
-            previous: previous.map { (review: $0.0, recommendations: $0.1, updates: $0.2) }, user: user,
+            previous: previous.map { (review: $0.0, recommendations: $0.1, updates: $0.2) }, strongPeers: strongPeers,
+            user: user,
             today: ISODay.format(services.clock.now()))
     }
 

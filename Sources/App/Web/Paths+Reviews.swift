@@ -11,5 +11,6 @@ extension Paths {
     static func reviewReply(_ id: UUID) -> String { "\(review(id))/reply" }
     static func reviewModeration(_ id: UUID) -> String { "\(review(id))/moderation" }
     static func reviewAction(_ id: UUID, _ action: String) -> String { "\(review(id))/\(action)" }
+    static func reviewDocument(_ id: UUID, _ document: UUID) -> String { "\(review(id))/documents/\(document.uuidString)" }
     static func reviewJSON(_ id: UUID) -> String { "/api/v1/reviews/\(id.uuidString)" }
 }

@@ -41,6 +41,14 @@ import Testing
                 try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == false).first()?.requireID())
             let review = "/reviews/\(id.uuidString)"
 
+            // The plan is there for the review's people, and for nobody else before publication.
+            let document = try #require(
+                try await ReviewDocument.query(on: harness.db).filter(\.$request.$id == id).first()?.requireID())
+            let download = try await city.get("\(review)/documents/\(document.uuidString)")
+            #expect(download.status == .ok && download.body.hasPrefix("%PDF-"))
+            #expect(try await Browser(client).get("\(review)/documents/\(document.uuidString)").status == .notFound)
+            #expect(try await peer.get("\(review)/documents/\(document.uuidString)").status == .notFound)
+
             // Set-up: criteria, timetable, two reviewers (the lead peer and an expert).
             #expect(try await secretariat.get("\(review)/setup").status == .ok)
             var accept: [(String, String)] = [("edition", world.editionID.uuidString)]
@@ -61,6 +69,7 @@ import Testing
             #expect(
                 try await secretariat.post("\(review)/assign", [("reviewer", world.expert.id.uuidString), ("kind", "expert")])
                     .status == .seeOther)
+            #expect(try await peer.get("\(review)/documents/\(document.uuidString)").status == .ok)
             try await peer.get(review)
             #expect(try await peer.post("\(review)/respond", [("decision", "accept"), ("show_name", "on")]).status == .seeOther)
             try await expert.get(review)

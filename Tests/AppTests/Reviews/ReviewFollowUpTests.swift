@@ -64,3 +64,31 @@ import Testing
         }
     }
 }
+
+/// Learning across reviews: the secretariat sees the criteria by mean score; a city weak on a
+/// criterion is pointed to peers strong on it (the seeded Guiyang review scores FB1 at 75).
+@Suite struct ReviewLearningTests {
+    @Test func weakCity_isPointedToStrongPeers_andSecretariatSeesCriteria() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let world = try await ReviewWorld.make(harness)
+            let id = try await world.inMarking()
+            try await world.mark(id, "FB1", 1, by: world.peer)
+            try await world.setup.advance(id, to: .reply, by: world.secretariat)
+            try await world.setup.advance(id, to: .moderation, by: world.secretariat)
+            try await world.marks.moderate(id, criterion: "FB1", level: 1, reason: "", by: world.secretariat)
+            try await world.publication.publish(id, by: world.secretariat)
+            let reports = try await ReviewLearning.latestReports(on: harness.db)
+            let fb1 = try #require(ReviewLearning.criteria(reports).first { $0.criterion == "FB1" })
+            // Guiyang 75 and Alpha 25: mean 50, one weak.
+            #expect(fb1.reviews == 2 && fb1.mean == 50 && fb1.weak == 1)
+            let page = try await Browser(client).get("/reviews/\(id.uuidString)")
+            #expect(page.body.contains("Peers strong where this city is weak") && page.body.contains("Guiyang"))
+            let secretariat = Browser(client)
+            _ = try await secretariat.signIn(world.fixtures.secretariat.email)
+            #expect(try await secretariat.get("/reviews").body.contains("Criteria across published reviews"))
+            let member = Browser(client)
+            _ = try await member.signIn(world.fixtures.memberB.email)
+            #expect(!(try await member.get("/reviews").body.contains("Criteria across published reviews")))
+        }
+    }
+}
