@@ -36,12 +36,15 @@ struct ReviewsAPI: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw AppError.notFound }
-        let versions = try await ReviewPublication.versions(id, on: services.db)
         let wanted = Int(request.query("version"))
-        guard let report = wanted.map({ number in versions.first { $0.version == number } }) ?? versions.last else {
-            throw AppError.notFound
-        }
-        return RawJSON(body: try APIJSON.encode(report.publicView))
+        return RawJSON(
+            body: try await services.cache.text(ReviewReads.reports, id, variant: "api|\(wanted ?? 0)", in: services.query) {
+                versions in
+                guard let report = wanted.map({ number in versions.first { $0.version == number } }) ?? versions.last else {
+                    throw AppError.notFound
+                }
+                return try APIJSON.encode(report.publicView)
+            })
     }
 }
 

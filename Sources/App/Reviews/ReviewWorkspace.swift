@@ -64,9 +64,32 @@ struct ReviewWorkspace: Sendable {
     var isLate: Bool { ReviewRules.isPast(deadline: deadline, today: today) }
 
     static func load(_ id: UUID, user: CurrentUser?, services: Services) async throws -> ReviewWorkspace {
-        let db = services.db
+        guard let workspace = try await load(id, user: user, db: services.db, today: ISODay.format(services.clock.now())) else {
+            throw AppError.notFound
+        }
+        return workspace
+    }
+
+    /// The same review for another reader (the cached read is loaded without one).
+    func with(user: CurrentUser?) -> ReviewWorkspace {
+        ReviewWorkspace(
+            id: id, record: record, city: city, criteria: criteria, documents: documents, reviewers: reviewers, marks: marks,
+            recommendations: recommendations, reports: reports, updates: updates, previous: previous, strongPeers: strongPeers,
+            user: user, today: today)
+    }
+
+    /// What may be told of a reader here, for the cache of shared pages.
+    static func audience(_ workspace: ReviewWorkspace?, _ user: CurrentUser) -> String {
+        guard let workspace = workspace?.with(user: user) else { return "" }
+        return [
+            workspace.isParticipant, workspace.isCityEditor, workspace.isReviewer, workspace.mayModerate,
+            workspace.assignment?.state == .invited,
+        ].map { $0 ? "1" : "0" }.joined()
+    }
+
+    static func load(_ id: UUID, user: CurrentUser?, db: any Database, today: String) async throws -> ReviewWorkspace? {
         guard let record = try await ReviewRequest.find(id, on: db), let city = try await City.find(record.$city.id, on: db)
-        else { throw AppError.notFound }
+        else { return nil }
         let criteria = record.editionID == nil ? nil : try await ReviewCriteria.load(record, on: db)
         let assignments = try await ReviewAssignment.query(on: db).filter(\.$request.$id == id).with(\.$user).sort(\.$createdAt)
             .all()
@@ -103,8 +126,7 @@ struct ReviewWorkspace: Sendable {
             recommendations: recommendations, reports: reports,
             updates: try await ReviewFollowUpService.updates(recommendations, on: db),
             previous: previous.map { (review: $0.0, recommendations: $0.1, updates: $0.2) }, strongPeers: strongPeers,
-            user: user,
-            today: ISODay.format(services.clock.now()))
+            user: user, today: today)
     }
 
     /// The scores the final marks give now (before publication: what the report would say).
@@ -113,5 +135,22 @@ struct ReviewWorkspace: Sendable {
         return ReviewScoring.score(
             criteria, finals: marks.compactMapValues(\.finalLevel),
             city: CityContext(cityType: city.cityType, country: city.country), year: 2000)
+    }
+}
+
+enum ReviewReads {
+    static let tables: [Table] = [
+        .reviewRequests, .cities, .frameworkEditions, .reviewAssignments, .users, .reviewMarks, .reviewReplies,
+        .reviewDocuments, .reviewRecommendations, .reviewRecommendationUpdates, .reviewReports,
+    ]
+
+    /// One review's pages, loaded without a reader (`ReviewWorkspace.with(user:)` adds one).
+    static let workspace = CachedRead<UUID, ReviewWorkspace?>("reviews.workspace", tables: tables) { id, query in
+        try await ReviewWorkspace.load(id, user: nil, db: query.db, today: ISODay.format(query.clock.now()))
+    }
+
+    /// The published versions of one review's report (the API).
+    static let reports = CachedRead<UUID, [ReviewReport]>("reviews.reports", tables: [.reviewReports]) { id, query in
+        try await ReviewPublication.versions(id, on: query.db)
     }
 }

@@ -51,15 +51,17 @@ struct ReviewsController: Sendable {
         return try SeeOther(location: Paths.review(id)).response(from: request, context: context)
     }
 
+    /// `GET /reviews/{id}`: a page shared by every reader of one audience (cached while the review's
+    /// tables are unchanged); an unpublished review exists only for its participants.
     func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let workspace = try await workspace(context, user: context.user)
+        let id = try Self.uuid(try context.parameters.require("id"), field: "id", notFound: true)
         let version = Int(request.query("version"))
-        if context.user == nil {
-            return HTMLResponse(
-                html: ReviewPage.render(workspace, version: version, csrf: nil, chrome: services.chrome(request, context)))
-        }
-        return try await services.formPage(request, context) { chrome, csrf in
-            ReviewPage.render(workspace, version: version, csrf: csrf, chrome: chrome)
+        let user = context.user
+        return try await services.cachedPage(
+            ReviewReads.workspace, id, request, context, rights: PageRights(key: ReviewWorkspace.audience)
+        ) { cached, chrome in
+            guard let workspace = cached?.with(user: user), workspace.isVisible else { throw AppError.notFound }
+            return ReviewPage.render(workspace, version: version, csrf: chrome.csrfToken, chrome: chrome)
         }
     }
 

@@ -10,6 +10,9 @@ extension Seeder {
         (try await seedIllustrativeReview(), try await seedCapacityNeeds())
     }
 
+    /// Fixed, so the demo's report has a stable address.
+    static let illustrativeReviewID = UUID(uuidString: "00000000-0000-0000-0000-000000000012")!
+
     private static let seedActor = CurrentUser(
         id: UUID(uuidString: "00000000-0000-0000-0000-00000000012a")!, email: "demo-data@lcc.invalid",
         name: "Demo data (illustrative)", role: .secretariat, isExpert: false, organisationID: nil, organisationSlug: nil,
@@ -43,6 +46,7 @@ extension Seeder {
         request.scope = "GPC BASIC inventory 2021 and the city's recorded actions"
         request.sectors = ["I", "II", "III"]
         request.actionIDs = try await MitigationAction.query(on: db).filter(\.$city.$id == cityID).all().compactMap(\.id)
+        request.id = Self.illustrativeReviewID
         request.illustrative = true
         request.source = "Illustrative demo data (issue 12); not from the seed documents"
         try await request.create(on: db)
