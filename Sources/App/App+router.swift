@@ -136,6 +136,33 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     assessmentEditing.post("import", use: assessments.importFile)
     router.group("cities/:slug/assessments/:framework/:year", context: SignedInContext.self).post("state", use: assessments.state)
 
+    let reviews = ReviewsController(services: services)
+    let reviewActions = ReviewActionsController(services: services)
+    router.get("reviews", use: reviews.list)
+    router.get("reviews/:id", use: reviews.show)
+    router.get("reviews/:id/marks.csv", use: reviews.exportCSV)
+    router.get("reviews/:id/documents/:document", use: reviews.document)
+    router.get("cities/:slug/reviews", use: reviews.cityList)
+    cityEditor("cities/:slug/reviews").get("new", use: reviews.newRequest)
+    cityEditor("cities/:slug/reviews").post("", use: reviews.createRequest)
+    let reviewWork = router.group("reviews", context: SignedInContext.self)
+    reviewWork.post("conflicts", use: reviewActions.declareConflict)
+    reviewWork.get(":id/:page", use: reviews.stagePage)
+    for (path, handler) in [
+        ("respond", reviewActions.respond), ("marks", reviewActions.mark), ("recommendations", reviewActions.recommend),
+        ("self", reviewActions.selfAssess), ("replies", reviewActions.reply), ("final", reviewActions.moderate),
+        ("follow-up", reviewActions.followUp), ("progress", reviewActions.progress),
+    ] as [(String, @Sendable (Request, SignedInContext) async throws -> Response)] {
+        reviewWork.post(RouterPath(":id/\(path)"), use: handler)
+    }
+    let reviewDesk = router.group("reviews", context: SecretariatContext.self)
+    for (path, handler) in [
+        ("accept", reviewActions.accept), ("decline", reviewActions.decline), ("assign", reviewActions.assign),
+        ("advance", reviewActions.advance), ("publish", reviewActions.publish), ("correct", reviewActions.correct),
+    ] as [(String, @Sendable (Request, SecretariatContext) async throws -> Response)] {
+        reviewDesk.post(RouterPath(":id/\(path)"), use: handler)
+    }
+
     let benchmarks = BenchmarksController(services: services)
     router.get("benchmarks", use: benchmarks.page)
     router.get("cities/:slug/peers", use: benchmarks.peers)
@@ -288,6 +315,10 @@ func buildRouter(services: Services) -> Router<AppRequestContext> {
     apiCityEditing.put("assessments/:framework/:year", use: indicatorsAPI.putAssessment)
     v1.get("cities/:slug/peers", use: indicatorsAPI.peers)
     v1.get("benchmarks", use: indicatorsAPI.benchmark)
+    let reviewsAPI = ReviewsAPI(services: services)
+    v1.get("reviews", use: reviewsAPI.list)
+    v1.get("reviews/:id", use: reviewsAPI.show)
+    v1.group("reviews/:id/marks", context: SignedInContext.self).put(":criterion", use: reviewsAPI.putMark)
 
     routeTable.fill(router.routes.map { (path: $0.path.description, method: $0.method) })
     return router

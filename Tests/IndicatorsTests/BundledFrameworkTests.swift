@@ -5,9 +5,9 @@ import Testing
 @Suite struct BundledFrameworkTests {
     @Test func bundledFrameworks_loadAndValidate() throws {
         let editions = try BundledFrameworks.loadAll()
-        #expect(editions.map(\.framework.slug) == ["lcc-index", "undrr-scorecard", "ecomobility-shift-plus"])
+        #expect(editions.map(\.framework.slug) == ["lcc-index", "undrr-scorecard", "ecomobility-shift-plus", "plan-quality"])
         #expect(editions.allSatisfy { !$0.framework.notKnown.isEmpty && !$0.framework.source.isEmpty })
-        #expect(try BundledFrameworks.shared.get().count == 3)
+        #expect(try BundledFrameworks.shared.get().count == 4)
     }
 
     @Test func lccIndex_hasTwelveComputedScoredIndicatorsAndTheEnteredOnes() throws {

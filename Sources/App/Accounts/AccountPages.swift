@@ -27,12 +27,13 @@ enum AccountPages {
     }
 
     static func account(
-        user: CurrentUser, tokens: [TokenRow], newToken: String?, due: [ActionSummary] = [], errors: [String: String],
-        chrome: Chrome, csrf: String
+        user: CurrentUser, tokens: [TokenRow], newToken: String?, due: [ActionSummary] = [], reviews: [ReviewTask] = [],
+        errors: [String: String], chrome: Chrome, csrf: String
     ) -> String {
         let t = chrome.t
         return Layout.render(title: t("account.title"), chrome: chrome) {
             h1 { t("account.title") }
+            ReviewTask.list(reviews, t: t)
             if !due.isEmpty {
                 div(.class("notice reminders"), .custom("role", "status")) {
                     h2 { t("actions.reminders", ["count": String(due.count)]) }

@@ -151,11 +151,12 @@ struct AccountsController: Sendable {
             due = try await services.plan(slug: slug).actions.filter { $0.updateDue(now: now) }
         }
         let reminders = due
+        let reviews = try await ReviewTask.load(for: context.user, on: services.db)
         return try await services.formPage(request, context.base, status: errors.isEmpty ? .ok : .unprocessableContent) {
             chrome, csrf in
             AccountPages.account(
-                user: context.user, tokens: tokens, newToken: newToken, due: reminders, errors: errors, chrome: chrome,
-                csrf: csrf)
+                user: context.user, tokens: tokens, newToken: newToken, due: reminders, reviews: reviews, errors: errors,
+                chrome: chrome, csrf: csrf)
         }
     }
 

@@ -52,6 +52,16 @@ enum CapacityQueries {
                 id: try $0.requireID(), title: $0.title, topics: set($0.topics), languages: set($0.languages),
                 formats: set($0.formats), regions: set($0.regions), availableFrom: $0.availableFrom, availableTo: $0.availableTo)
         }
+        let evidence = try await peerEvidence(on: db)
+        return (
+            CapacityMatching.offers(for: need, offers: offers, today: today),
+            CapacityMatching.peers(for: need, evidence: evidence)
+        )
+    }
+
+    /// What other cities have done, by topic: completed actions by sector, published case studies
+    /// by sector and pathway (capacity-building and review suggestions).
+    static func peerEvidence(on db: any Database) async throws -> [CapacityMatching.Evidence] {
         var evidence: [CapacityMatching.Evidence] = []
         for action in try await MitigationAction.query(on: db).filter(status: .completed).with(\.$city).all() {
             evidence.append(
@@ -71,9 +81,6 @@ enum CapacityQueries {
                 evidence.append(.init(cityID: cityID, cityName: city.nameEn, topic: String(pathway), title: item.titleEn))
             }
         }
-        return (
-            CapacityMatching.offers(for: need, offers: offers, today: today),
-            CapacityMatching.peers(for: need, evidence: evidence)
-        )
+        return evidence
     }
 }

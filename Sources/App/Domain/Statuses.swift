@@ -58,3 +58,51 @@ enum EditionStatus: String, RecordStatus {
 enum AssessmentState: String, RecordStatus {
     case draft, submitted, published
 }
+
+/// A peer review or analytical study (issue 12): requested → accepted (or declined with a reason)
+/// → self-assessment (optional) → marking → the city's reply → moderation → published.
+enum ReviewState: String, RecordStatus {
+    case requested, accepted, declined
+    case selfAssessment = "self_assessment"
+    case marking, reply, moderation, published
+
+    /// The stages that have a deadline, in order.
+    static let stages: [ReviewState] = [.selfAssessment, .marking, .reply, .moderation]
+
+    /// Where the secretariat may move a review next (publication has its own step).
+    var next: Set<ReviewState> {
+        switch self {
+        case .accepted: [.selfAssessment, .marking]
+        case .selfAssessment: [.marking]
+        case .marking: [.reply]
+        case .reply: [.moderation]
+        default: []
+        }
+    }
+}
+
+/// What a city asks for: a review of its plan, or an analytical study of a city new to the work.
+enum ReviewKind: String, RecordStatus {
+    case planReview = "plan-review"
+    case analyticalStudy = "analytical-study"
+}
+
+/// A reviewer's answer to an assignment.
+enum AssignmentState: String, RecordStatus {
+    case invited, accepted, declined
+}
+
+/// A reviewer is a peer (a member of another city) or an expert (a user with the expert flag).
+enum ReviewerKind: String, RecordStatus {
+    case peer, expert
+}
+
+/// How urgent a recommendation is.
+enum RecommendationPriority: String, RecordStatus {
+    case high, medium, low
+}
+
+/// The city's answer to a recommendation of a published review.
+enum RecommendationResponse: String, RecordStatus {
+    case accepted, partly, rejected
+}

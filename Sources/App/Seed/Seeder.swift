@@ -11,6 +11,7 @@ struct Seeder: Sendable {
     struct Report: Sendable, Equatable {
         var cities = 0, facts = 0, organisations = 0, programmes = 0, reportedEmissions = 0, inventories = 0
         var targets = 0, actions = 0, actionPlans = 0, forecasts = 0, knowledge = 0, frameworks = 0, peerGroups = 0
+        var reviews = 0, capacityRequests = 0
     }
 
     func seed(_ data: DemoData) async throws -> Report {
@@ -22,6 +23,7 @@ struct Seeder: Sendable {
         try await linkPlansToEvents(data)
         report.frameworks = try await seedFrameworks()
         report.peerGroups = try await seedPeerGroups(data.peerGroups)
+        (report.reviews, report.capacityRequests) = try await seedReviews()
         return report
     }
 

@@ -12,7 +12,7 @@ public struct BundledFrameworkError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The three frameworks the platform ships (issue 11), as framework files in
+/// The frameworks the platform ships (issues 11 and 12), as framework files in
 /// `Resources/frameworks`, plus the UNDRR import template.
 public enum BundledFrameworks {
     /// The shipped framework files, by name without extension.
@@ -23,6 +23,8 @@ public enum BundledFrameworks {
         case undrrScorecardSample = "undrr_scorecard_sample"
         /// ICLEI EcoMobility SHIFT+: 23 indicators on a provisional level scale.
         case ecomobilityShiftPlus = "ecomobility_shift_plus"
+        /// The platform's own plan-quality criteria for peer reviews (issue 12).
+        case planQualityCriteria = "plan_quality_criteria"
     }
 
     /// The file a secretariat officer fills with UNDRR's official criteria.
@@ -50,7 +52,7 @@ public enum BundledFrameworks {
         }
     }
 
-    /// All three, in the order of ``File``.
+    /// All of them, in the order of ``File``.
     public static func loadAll(catalog: UnitCatalog = .standard) throws(BundledFrameworkError) -> [Edition] {
         var editions: [Edition] = []
         for file in File.allCases { editions.append(try load(file, catalog: catalog)) }

@@ -36,6 +36,8 @@ import Testing
 
     static let cases: [Case] = [
         Case("/cities", DirectoryReads.cities),
+        Case("/reviews/00000000-0000-0000-0000-000000000012", ReviewReads.workspace),
+        Case("/api/v1/reviews/00000000-0000-0000-0000-000000000012", ReviewReads.reports),
         Case("/api/v1/cities", DirectoryReads.cities),
         Case("/organisations", DirectoryReads.organisations),
         Case("/api/v1/organisations", DirectoryReads.organisations),
@@ -194,8 +196,19 @@ import Testing
     /// file, a progress update.
     static func fillEmptyTables(_ harness: Harness) async throws {
         _ = try await Fixtures.make(on: harness.db)
-        _ = try await StoredFiles.store(
+        let fileID = try await StoredFiles.store(
             Array("%PDF-1.4 test".utf8), filename: "a.pdf", contentType: "application/pdf", by: nil, on: harness.db)
+        // The illustrative review: a plan document and a progress note on a recommendation.
+        let review = Seeder.illustrativeReviewID
+        try await ReviewDocument(requestID: review, fileID: fileID, filename: "a.pdf", contentType: "application/pdf", size: 13)
+            .create(on: harness.db)
+        let recommendation = try #require(
+            try await ReviewRecommendation.query(on: harness.db).filter(\.$request.$id == review).first())
+        let progress = RecommendationUpdate()
+        progress.$recommendation.id = try recommendation.requireID()
+        progress.onDate = "2026-01-01"
+        progress.note = "test"
+        try await progress.create(on: harness.db)
         let action = try #require(try await MitigationAction.query(on: harness.db).first())
         let update = ActionUpdate()
         update.$action.id = try action.requireID()

@@ -1,0 +1,99 @@
+import Foundation
+import Indicators
+
+/// `GET /reviews/{id}/marking`: the reviewer's workspace. Each criterion with its level
+/// descriptors, the current mark and a form; a criterion another reviewer marked first is shown,
+/// not offered. Recommendations below.
+enum ReviewMarkingPage {
+    static func render(_ workspace: ReviewWorkspace, csrf: String, chrome: Chrome) -> String {
+        let t = chrome.t
+        let open = workspace.state == .marking && workspace.isReviewer && !workspace.isLate
+        return Layout.render(title: t("review.page.marking"), chrome: chrome) {
+            ReviewPageParts.heading(workspace, t: t)
+            ReviewPageParts.stageLinks(workspace, t: t)
+            ReviewPageParts.timetable(workspace, t: t)
+            if !open { para(.class("notice")) { t("review.marking_closed") } }
+            for item in workspace.criteria?.items ?? [] {
+                let id = item.id.rawValue
+                let mark = workspace.marks[id]
+                section(.class("criterion")) {
+                    h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
+                    para(.class("hint")) { item.description.resolved(t.locale.rawValue) }
+                    ul { for option in ReviewPageParts.levelOptions(workspace, id, t: t) { li { option.label } } }
+                    if let mark, let level = mark.level {
+                        para { strong { t("review.first_mark") + ": " + String(level) } }
+                        if !mark.publicComment.isEmpty { para(.lang(mark.language)) { mark.publicComment } }
+                        ReviewPageParts.evidence(mark.evidence, t: t)
+                    }
+                    if open && (mark?.reviewerID == nil || mark?.reviewerID == workspace.user?.id) {
+                        markForm(workspace, id, mark: mark, csrf: csrf, t: t)
+                    }
+                }
+            }
+            if open || (workspace.state == .moderation && workspace.mayModerate) {
+                ReviewRecommendationForm.render(workspace, csrf: csrf, t: t)
+            }
+        }
+    }
+
+    private static func markForm(
+        _ workspace: ReviewWorkspace, _ id: String, mark: ReviewWorkspace.Mark?, csrf: String, t: Translator
+    )
+        -> Node
+    {
+        form(.action(Paths.reviewAction(workspace.id, "marks")), .post, .class("stack")) {
+            Forms.csrf(csrf)
+            ReviewPageParts.hidden("criterion", id)
+            Forms.select(
+                "level", label: t("review.level"), options: ReviewPageParts.levelOptions(workspace, id, t: t),
+                selected: mark?.level.map(String.init) ?? "", errors: [:], t: t, required: true, blank: "—")
+            Forms.textArea(
+                "evidence", label: t("review.evidence"), value: mark?.evidence.map(\.reference).joined(separator: "\n") ?? "",
+                errors: [:], t: t, hint: t("review.evidence_hint"), rows: 3)
+            Forms.textArea(
+                "public_comment", label: t("review.public_comment"), value: mark?.publicComment ?? "", errors: [:], t: t)
+            Forms.textArea(
+                "private_note", label: t("review.private_note"), value: mark?.privateNote ?? "", errors: [:], t: t,
+                hint: t("review.private_note_hint"), rows: 2)
+            Forms.select(
+                "language", label: t("review.comment_language"),
+                options: ContentLanguage.allCases.map { ($0.rawValue, $0.endonym) },
+                selected: mark?.language ?? t.locale.rawValue,
+                errors: [:], t: t)
+            if mark?.level != nil { Forms.text("why", label: t("review.why"), value: "", errors: [:], t: t, required: true) }
+            Forms.submit(t("review.save_mark"))
+        }
+    }
+}
+
+/// A recommendation: text, priority, criterion and, where it applies, a GPC sub-sector, a target
+/// or an action of the city.
+enum ReviewRecommendationForm {
+    static func render(_ workspace: ReviewWorkspace, csrf: String, t: Translator) -> Node {
+        section {
+            h2 { t("review.recommendations") }
+            ol {
+                for item in workspace.recommendations {
+                    li { t("review.priority.\(item.priorityRaw)") + " · " + item.criterion + " · " + item.text }
+                }
+            }
+            form(.action(Paths.reviewAction(workspace.id, "recommendations")), .post, .class("stack")) {
+                Forms.csrf(csrf)
+                Forms.select(
+                    "criterion", label: t("review.criterion"),
+                    options: (workspace.criteria?.items ?? []).map {
+                        ($0.id.rawValue, ReviewPageParts.criterionName(workspace, $0.id.rawValue, t: t))
+                    }, selected: "", errors: [:], t: t, required: true)
+                Forms.textArea("text", label: t("review.recommendation"), value: "", errors: [:], t: t, required: true, rows: 3)
+                Forms.select(
+                    "priority", label: t("review.priority"),
+                    options: RecommendationPriority.allCases.map { ($0.rawValue, t("review.priority.\($0.rawValue)")) },
+                    selected: "medium", errors: [:], t: t, required: true)
+                Forms.text("gpc_ref", label: t("review.gpc_ref"), value: "", errors: [:], t: t, maxLength: 20)
+                Forms.text("target", label: t("review.target_id"), value: "", errors: [:], t: t)
+                Forms.text("action", label: t("review.action_id"), value: "", errors: [:], t: t)
+                Forms.submit(t("review.add_recommendation"))
+            }
+        }
+    }
+}

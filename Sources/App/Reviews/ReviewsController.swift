@@ -1,0 +1,114 @@
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The review pages: the list, a city's request form, and one review's report and stages. Pages
+/// of an unpublished review exist only for its participants and the secretariat (404 otherwise).
+struct ReviewsController: Sendable {
+    let services: Services
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let model = try await ReviewListQuery.load(user: context.user, city: nil, services: services)
+        if context.user == nil {
+            return HTMLResponse(html: ReviewListPage.render(model, csrf: nil, chrome: services.chrome(request, context)))
+        }
+        return try await services.formPage(request, context) { chrome, csrf in
+            ReviewListPage.render(model, csrf: csrf, chrome: chrome)
+        }
+    }
+
+    func cityList(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let city = try await CityQueries.bySlug(try context.parameters.require("slug"), on: services.db) else {
+            throw AppError.notFound
+        }
+        let model = try await ReviewListQuery.load(user: context.user, city: city, services: services)
+        return HTMLResponse(html: ReviewListPage.render(model, csrf: nil, chrome: services.chrome(request, context)))
+    }
+
+    func newRequest(_ request: Request, context: CityEditorContext) async throws -> HTMLResponse {
+        let model = try await ReviewRequestPage.Model.load(city: context.city, services: services)
+        return try await services.formPage(request, context.base) { chrome, csrf in
+            ReviewRequestPage.render(model, csrf: csrf, chrome: chrome)
+        }
+    }
+
+    func createRequest(_ request: Request, context: CityEditorContext) async throws -> Response {
+        let upload = try await Multipart.read(
+            request, limit: ReviewRequestService.documentBytes * ReviewRequestService.maxDocuments + 1024 * 1024)
+        func text(_ name: String) -> String { upload[name]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        func all(_ name: String) -> [String] { upload.parts.filter { $0.name == name }.map(\.text) }
+        guard let kind = ReviewKind(rawValue: text("kind")) else { throw AppError.validation(["kind": "validation.choice"]) }
+        var input = ReviewRequestService.Input(kind: kind, title: text("title"))
+        input.summary = text("summary")
+        input.scope = text("scope")
+        input.sectors = all("sectors")
+        input.targetIDs = try all("targets").map { try Self.uuid($0, field: "targets") }
+        input.actionIDs = try all("actions").map { try Self.uuid($0, field: "actions") }
+        for field in ReviewRequestService.baselineFields { input.baseline[field] = text(field) }
+        input.documents = upload.parts.filter { $0.name == "documents" && !($0.filename ?? "").isEmpty && !$0.data.isEmpty }
+            .map { .init(filename: $0.filename ?? "document", data: $0.data) }
+        let id = try await services.reviewRequests.create(input, city: context.city, by: context.user)
+        return try SeeOther(location: Paths.review(id)).response(from: request, context: context)
+    }
+
+    /// `GET /reviews/{id}`: a page shared by every reader of one audience (cached while the review's
+    /// tables are unchanged); an unpublished review exists only for its participants.
+    func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let id = try Self.uuid(try context.parameters.require("id"), field: "id", notFound: true)
+        let version = Int(request.query("version"))
+        let user = context.user
+        return try await services.cachedPage(
+            ReviewReads.workspace, id, request, context, rights: PageRights(key: ReviewWorkspace.audience)
+        ) { cached, chrome in
+            guard let workspace = cached?.with(user: user), workspace.isVisible else { throw AppError.notFound }
+            return ReviewPage.render(workspace, version: version, csrf: chrome.csrfToken, chrome: chrome)
+        }
+    }
+
+    /// `GET /reviews/{id}/{stage}`: the secretariat's set-up, the reviewers' marking, the city's
+    /// self-assessment and reply, the moderation.
+    func stagePage(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
+        let workspace = try await workspace(context.base, user: context.user)
+        let page = try context.parameters.require("page")
+        let suggestions: [ReviewSuggestions.Suggestion]
+        switch page {
+        case "setup":
+            guard workspace.isSecretariat else { throw AppError.forbidden }
+            suggestions = try await ReviewSuggestions.load(workspace, services: services)
+        case "marking":
+            guard workspace.isReviewer || workspace.isSecretariat else { throw AppError.forbidden }
+            suggestions = []
+        case "reply":
+            guard workspace.isCityEditor else { throw AppError.forbidden }
+            suggestions = []
+        case "moderation":
+            guard workspace.mayModerate else { throw AppError.forbidden }
+            suggestions = []
+        default: throw AppError.notFound
+        }
+        let editions = page == "setup" ? try await services.frameworkCatalog() : []
+        return try await services.formPage(request, context.base) { chrome, csrf in
+            switch page {
+            case "setup":
+                ReviewSetupPage.render(workspace, editions: editions, suggestions: suggestions, csrf: csrf, chrome: chrome)
+            case "marking": ReviewMarkingPage.render(workspace, csrf: csrf, chrome: chrome)
+            case "reply": ReviewReplyPage.render(workspace, csrf: csrf, chrome: chrome)
+            default: ReviewModerationPage.render(workspace, csrf: csrf, chrome: chrome)
+            }
+        }
+    }
+
+    func workspace(_ context: AppRequestContext, user: CurrentUser?) async throws -> ReviewWorkspace {
+        let id = try Self.uuid(try context.parameters.require("id"), field: "id", notFound: true)
+        let workspace = try await ReviewWorkspace.load(id, user: user, services: services)
+        guard workspace.isVisible else { throw AppError.notFound }
+        return workspace
+    }
+
+    static func uuid(_ text: String, field: String, notFound: Bool = false) throws -> UUID {
+        guard let id = UUID(uuidString: text) else {
+            throw notFound ? AppError.notFound : AppError.validation([field: "validation.choice"])
+        }
+        return id
+    }
+}
