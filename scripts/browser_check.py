@@ -463,6 +463,8 @@ class Flow:
             ("inventory-verify", self.inventory_verify),
             ("knowledge-search", self.knowledge_search),
             ("events-calendar", self.events_calendar),
+            ("dashboard-and-benchmarks", self.dashboard_and_benchmarks),
+            ("peer-review-report", self.peer_review_report),
         ]
 
     # a. directory and CJK search
@@ -935,6 +937,38 @@ class Flow:
         b.screenshot("42-events-july-2019.png")
         status = b.status_of("/events.ics")
         check(status == 200, f"/events.ics answered {status}")
+
+    # p. a city's dashboard: the latest emissions link to their inventory; the benchmarks from the
+    #    menu; a city against its peers over time
+    def dashboard_and_benchmarks(self) -> None:
+        b = self.b
+        b.get("/cities/guiyang")
+        check(b.has("section.dashboard #dashboard-emissions"), "the city page has no dashboard")
+        check("t CO2e" in b.text("#dashboard-emissions"), "the dashboard shows no emissions figure")
+        b.screenshot("50-city-dashboard.png")
+        b.click_and_wait(b.one("#dashboard-emissions .figure a"))
+        check(b.path() == "/cities/guiyang/inventories/2021", f"the emissions figure led to {b.d.current_url}")
+        b.get("/")
+        b.click_and_wait(b.link("Benchmarks"))
+        check(b.path() == "/benchmarks", f"the Benchmarks menu item led to {b.d.current_url}")
+        check(b.has("main table"), "the benchmarks page shows no table")
+        b.screenshot("51-benchmarks.png")
+        b.get("/cities/seoul/peers")
+        check(b.has("#over-time table"), "the peers page has no over-time table")
+        check("2017" in b.text("#over-time"), "the over-time table has no 2017 row")
+        b.screenshot("52-peers.png")
+
+    # q. peer review: the menu, the list and the illustrative report of Guiyang
+    def peer_review_report(self) -> None:
+        b = self.b
+        b.get("/")
+        b.click_and_wait(b.link("Peer review"))
+        check(b.path() == "/reviews", f"the Peer review menu item led to {b.d.current_url}")
+        b.screenshot("53-reviews.png")
+        b.click_and_wait(b.one("main a[href^='/reviews/00000000-0000-0000-0000-000000000012']"))
+        check(b.has("section.report"), "the published review shows no report")
+        check("Illustrative" in b.main_text(), "the illustrative review is not labelled as such")
+        b.screenshot("54-review-report.png")
 
     # helpers
     def inventory_version(self) -> str:

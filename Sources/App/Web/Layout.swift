@@ -47,6 +47,8 @@ enum Layout {
                                     li { link(.href(Paths.organisations)) { t("nav.organisations") } }
                                     li { link(.href(Paths.inventories)) { t("nav.inventories") } }
                                     li { link(.href(Paths.registry)) { t("nav.registry") } }
+                                    li { link(.href(Paths.benchmarks)) { t("nav.benchmarks") } }
+                                    li { link(.href(Paths.reviews)) { t("nav.reviews") } }
                                     li { link(.href(Paths.knowledge)) { t("nav.knowledge") } }
                                     li { link(.href(Paths.search)) { t("nav.search") } }
                                     if let user = chrome.user {
