@@ -24,12 +24,13 @@ THREADS=2 # one per core; wrk and the server then share the machine, as the numb
 # Issue 10: every page and API document at >= 1/4 of /healthz req/s with p99 <= 25 ms at -c16, for
 # visitors and for a signed-in city official of Seoul (an editor of its records) alike.
 # Issue 11: the benchmark, peers, assessment and city dashboard pages to the same goal.
+# Issue 12: the review list and the published (illustrative) review report.
 TRAINING=/events/2019-iclei-shrdc-capacity-building-chinese-cities
 CASE_STUDY=/case-studies/tianjin-binhai-green-procurement-school-furniture
 PATHS=(/healthz /cities /api/v1/cities /organisations /cities/seoul /cities/seoul/inventories/2020
     /cities/guiyang/inventories/2021 /registry "/registry?kind=peak" /cities/seoul/targets /api/v1/cities/seoul/targets
     /cities/guiyang/forecast "/search?q=energy" "$TRAINING" "$CASE_STUDY" /cities/guiyang /benchmarks /cities/guiyang/peers
-    /cities/guiyang/assessments/lcc-index/2021 /frameworks/lcc-index)
+    /cities/guiyang/assessments/lcc-index/2021 /frameworks/lcc-index /reviews /reviews/00000000-0000-0000-0000-000000000012)
 # The signed-in pass: the same pages with the official's session cookie (the API with a token).
 SIGNED_IN_PATHS=(/cities/seoul /cities/seoul/inventories/2020 /cities/guiyang/inventories/2021 /registry
     /cities/seoul/targets /api/v1/cities/seoul/targets /cities/guiyang/forecast "/search?q=energy" "$TRAINING" "$CASE_STUDY"

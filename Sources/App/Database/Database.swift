@@ -34,8 +34,10 @@ public final class DatabaseHandle: Sendable {
 
     /// Opens the configured database. `postgresSchema` puts every table in its own schema
     /// (tests use it so that parallel tests never see each other's rows).
+    /// `postgresConnections`: the pool's size on PostgreSQL (tests open a small pool per test, since
+    /// a hundred tests run at once against one server).
     public static func open(
-        _ kind: AppConfig.DatabaseKind, postgresSchema: String? = nil, logger: Logger
+        _ kind: AppConfig.DatabaseKind, postgresSchema: String? = nil, postgresConnections: Int = 8, logger: Logger
     ) async throws -> DatabaseHandle {
         let eventLoopGroup = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: eventLoopGroup)
@@ -54,7 +56,8 @@ public final class DatabaseHandle: Sendable {
             if let postgresSchema { configuration.searchPath = [postgresSchema] }
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
+                    configuration: configuration, maxConnectionsPerEventLoop: postgresConnections,
+                    connectionPoolTimeout: .seconds(30),
                     encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace
                 ),
                 as: .psql

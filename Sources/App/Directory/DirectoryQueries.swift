@@ -57,7 +57,8 @@ enum CityQueries {
     /// Everything a city profile shows, in four queries, as plain values.
     static func profile(slug: String, on db: any Database) async throws -> CityProfile? {
         guard let city = try await bySlug(slug, on: db), let id = city.id else { return nil }
-        async let facts = CityFact.query(on: db).filter(\.$city.$id == id).sort(\.$indicator).sort(\.$year).all()
+        async let facts = CityFact.query(on: db).filter(\.$city.$id == id).sort(\.$indicator).sort(\.$year)
+            .sort(\.$value).sort(\.$source).all()  // a year may have several figures: one order on every engine
         async let programmes = CityProgramme.query(on: db).filter(\.$city.$id == id).with(\.$programme).all()
         async let organisations = Organisation.query(on: db).filter(\.$city.$id == id).sort(\.$nameEn).all()
         return CityProfile(

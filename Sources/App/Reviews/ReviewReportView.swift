@@ -98,7 +98,13 @@ enum ReviewReportView {
             td {
                 criterion.id + " " + criterion.name
                 if !criterion.publicComment.isEmpty {
-                    para(.class("hint"), .lang(criterion.commentLanguage)) { criterion.publicComment }
+                    para(.class("hint"), .lang(criterion.commentLanguage)) {
+                        // The language the reviewer wrote in, labelled (comments are not translated).
+                        span(.class("badge")) {
+                            ContentLanguage(rawValue: criterion.commentLanguage)?.endonym ?? criterion.commentLanguage
+                        }
+                        " " + criterion.publicComment
+                    }
                 }
             }
             td { String(format: "%g", criterion.weight) }

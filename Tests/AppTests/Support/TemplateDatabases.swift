@@ -45,7 +45,8 @@ actor TemplateDatabases {
         if let task = postgresTemplates[seeded] { return try await task.value }
         let task = Task {
             let schema = "tpl_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let database = try await DatabaseHandle.open(.postgres(url: url), postgresSchema: schema, logger: logger)
+            let database = try await DatabaseHandle.open(
+                .postgres(url: url), postgresSchema: schema, postgresConnections: 2, logger: logger)
             do {
                 try await Self.prepare(database, seeded: seeded)
             } catch {

@@ -41,7 +41,10 @@ enum TestApp {
                 at: try await TemplateDatabases.shared.sqlite(seeded: seed, logger: logger), to: file)
             kind = .sqlite(path: file.path)
         }
-        let database = try await DatabaseHandle.open(kind, postgresSchema: schema, logger: sqlTrace?.logger ?? logger)
+        // Two connections per test on PostgreSQL: a page's reads run side by side (async let), and
+        // a hundred tests at once must stay under the server's max_connections.
+        let database = try await DatabaseHandle.open(
+            kind, postgresSchema: schema, postgresConnections: 2, logger: sqlTrace?.logger ?? logger)
         let harness = Harness(database: database)
         do {
             // A no-op on a copied SQLite template; a fresh PostgreSQL schema is migrated, then gets the template's rows.

@@ -14,7 +14,7 @@ struct M027_CreateReviewMarks: AsyncMigration {
             .field("self_comment", .string, .required)
             .field("reviewer_id", .uuid, .references("users", "id"))
             .field("level", .int)
-            .field("evidence", .json, .required)
+            .field("evidence", .array(of: .json), .required)
             .field("public_comment", .string, .required)
             .field("private_note", .string, .required)
             .field("comment_language", .string, .required)
