@@ -21,6 +21,24 @@ struct IndicatorObservations: Sendable {
     let observations: [IndicatorObservation]
     let cities: IndicatorData
     let settings: BenchmarkSettings
+    /// The year a view opens on: the latest with at least 3 figures (else the latest). Computed once
+    /// with the data, not per request (a request would otherwise count every figure).
+    let defaultYear: Int
+
+    init(
+        framework: FrameworkEntry, edition: EditionEntry, item: FrameworkItem, observations: [IndicatorObservation],
+        cities: IndicatorData, settings: BenchmarkSettings
+    ) {
+        self.framework = framework
+        self.edition = edition
+        self.item = item
+        self.observations = observations
+        self.cities = cities
+        self.settings = settings
+        var counts: [Int: Int] = [:]
+        for observation in observations { counts[observation.year, default: 0] += 1 }
+        defaultYear = counts.filter { $0.value >= 3 }.keys.max() ?? counts.keys.max() ?? 0
+    }
 
     var direction: Direction {
         if case .quantitative(let spec) = item.kind { return spec.direction }

@@ -32,9 +32,7 @@ struct BenchmarksController: Sendable {
         let yearText = request.query("year")
         var year: Int
         if yearText.isEmpty {
-            var counts: [Int: Int] = [:]
-            for observation in observations.observations { counts[observation.year, default: 0] += 1 }
-            year = counts.filter { $0.value >= 3 }.keys.max() ?? counts.keys.max() ?? 0
+            year = observations.defaultYear
         } else {
             guard let value = Int(yearText), (1900...2100).contains(value) else {
                 throw AppError.validation(["year": "validation.year"])
