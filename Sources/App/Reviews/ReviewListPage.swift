@@ -23,7 +23,10 @@ struct ReviewListQuery: Sendable {
     let learning: [ReviewLearning.CriterionSummary]
 
     static func load(user: CurrentUser?, city: City?, services: Services) async throws -> ReviewListQuery {
-        let db = services.db
+        try await load(user: user, city: city, db: services.db)
+    }
+
+    static func load(user: CurrentUser?, city: City?, db: any Database) async throws -> ReviewListQuery {
         var query = ReviewRequest.query(on: db).with(\.$city).sort(\.$createdAt, .descending)
         if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
         let records = try await query.all()

@@ -144,6 +144,13 @@ enum ReviewReads {
         .reviewDocuments, .reviewRecommendations, .reviewRecommendationUpdates, .reviewReports,
     ]
 
+    /// The list of published reviews as a visitor sees it (signed-in readers also see their own
+    /// reviews and forms, built per request).
+    static let publicList = CachedRead<Whole, ReviewListQuery>("reviews.public_list", tables: [.reviewRequests, .cities]) {
+        _, query in
+        try await ReviewListQuery.load(user: nil, city: nil, db: query.db)
+    }
+
     /// One review's pages, loaded without a reader (`ReviewWorkspace.with(user:)` adds one).
     static let workspace = CachedRead<UUID, ReviewWorkspace?>("reviews.workspace", tables: tables) { id, query in
         try await ReviewWorkspace.load(id, user: nil, db: query.db, today: ISODay.format(query.clock.now()))

@@ -8,10 +8,12 @@ struct ReviewsController: Sendable {
     let services: Services
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let model = try await ReviewListQuery.load(user: context.user, city: nil, services: services)
         if context.user == nil {
-            return HTMLResponse(html: ReviewListPage.render(model, csrf: nil, chrome: services.chrome(request, context)))
+            return try await services.cachedPage(ReviewReads.publicList, Whole(), request, context) { model, chrome in
+                ReviewListPage.render(model, csrf: nil, chrome: chrome)
+            }
         }
+        let model = try await ReviewListQuery.load(user: context.user, city: nil, services: services)
         return try await services.formPage(request, context) { chrome, csrf in
             ReviewListPage.render(model, csrf: csrf, chrome: chrome)
         }

@@ -72,6 +72,7 @@ import Testing
         Case("/cities/guiyang/assessments/lcc-index/2021", AssessmentReads.cohort),
         Case("/benchmarks", BenchmarkReads.observations),
         Case("/cities/guiyang/peers", PeerReads.page),
+        Case("/reviews", ReviewReads.publicList),
     ]
 
     /// Every table a cached read touched while a visitor's request loaded it is one it declares.
