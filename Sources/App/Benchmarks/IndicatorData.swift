@@ -195,7 +195,7 @@ struct Facts: Sendable {
         case "population":
             // Registered (hukou) population is not resident population (city_series_ne_asia.md).
             let kind: PopulationKind =
-                note.contains("registered") || note.contains("hukou")
+                PopulationRule.isRegistered(note)
                 ? .registered : note.contains("census") || note.contains("resident") ? .resident : .unknown
             population.append(PopulationFigure(year: year, value: value, kind: kind, source: source))
         case "gdp":

@@ -30,7 +30,11 @@ enum TargetText {
 
     /// The unit progress values are in: t CO2e, or per person / per currency unit.
     static func unit(_ item: EvaluatedTarget) -> String {
-        let mass = item.target.row.coverage.co2Only ? "t CO2" : "t CO2e"
+        unit(item, mass: item.target.row.coverage.co2Only ? "t CO2" : "t CO2e")
+    }
+
+    /// The unit of a value of this target's kind in `mass` (per person, per GDP unit, or plain).
+    static func unit(_ item: EvaluatedTarget, mass: String) -> String {
         switch item.target.row.target.kind.driver {
         case .population: return "\(mass) / person"
         case .gdp: return "\(mass) / \(item.driverUnit ?? "GDP unit")"
@@ -121,11 +125,6 @@ enum TargetText {
 
     /// The estimate's unit: its own gases (CEADs is CO2 only, cities' totals all gases).
     static func estimateUnit(_ estimate: ProgressEstimate, item: EvaluatedTarget) -> String {
-        let mass = estimate.series == "ceads" ? "t CO2" : "t CO2e"
-        switch item.target.row.target.kind.driver {
-        case .population: return "\(mass) / person"
-        case .gdp: return "\(mass) / \(item.driverUnit ?? "GDP unit")"
-        case nil: return mass
-        }
+        unit(item, mass: estimate.series == "ceads" ? "t CO2" : "t CO2e")
     }
 }
