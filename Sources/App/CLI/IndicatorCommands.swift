@@ -13,7 +13,7 @@ struct ImportFrameworks: AsyncParsableCommand {
 
     func run() async throws {
         let database = try await openDatabase(AppConfig.fromEnvironment(), logger: makeLogger())
-        do {
+        try await CLIErrors.run(closing: database) {
             for file in files {
                 let text = try CLIFile.text(file)
                 let outcome = try await FrameworkService(db: database.db, clock: AppClock()).importCSV(text, by: nil)
@@ -21,15 +21,7 @@ struct ImportFrameworks: AsyncParsableCommand {
                     "Imported \(file): \(outcome.framework) edition \(outcome.version) \(outcome.created ? "created" : "replaced (draft)")."
                 )
             }
-        } catch let error as AppError {
-            await database.shutdown()
-            CLIErrors.report(error)
-            throw ExitCode(1)
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 }
 
@@ -47,7 +39,7 @@ struct ImportAssessment: AsyncParsableCommand {
 
     func run() async throws {
         let database = try await openDatabase(AppConfig.fromEnvironment(), logger: makeLogger())
-        do {
+        try await CLIErrors.run(closing: database) {
             let text = try CLIFile.text(file)
             guard let record = try await CityQueries.bySlug(city, on: database.db) else {
                 throw ValidationError("no city \(city)")
@@ -63,15 +55,7 @@ struct ImportAssessment: AsyncParsableCommand {
                 city: record, edition: chosen, framework: framework, year: year, valuesCSV: text,
                 summary: "Imported \((file as NSString).lastPathComponent)", by: nil)
             say("Imported \(file): \(city) \(framework) \(chosen.version) \(year) (draft).")
-        } catch let error as AppError {
-            await database.shutdown()
-            CLIErrors.report(error)
-            throw ExitCode(1)
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 }
 

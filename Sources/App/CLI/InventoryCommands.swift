@@ -47,7 +47,7 @@ struct ImportInventory: AsyncParsableCommand {
         }
         let database = try await openDatabase(AppConfig.fromEnvironment(), logger: makeLogger())
         let started = Date()
-        do {
+        try await CLIErrors.run(closing: database) {
             let service = InventoryService(
                 db: database.db, reference: try ReferenceData.shared.get(), cache: ReadCache(maxEntries: 8), clock: AppClock())
             guard let city = try await CityQueries.bySlug(city, on: database.db) else {
@@ -66,15 +66,7 @@ struct ImportInventory: AsyncParsableCommand {
             say(
                 "Totals (t CO2e, \(result.inventory.gwpSet.rawValue)): territorial \(totals.territorial.co2e.map(LineColumns.format) ?? "missing"), BASIC \(totals.basic.co2e.map(LineColumns.format) ?? "missing"), BASIC+ \(totals.basicPlus.co2e.map(LineColumns.format) ?? "missing")."
             )
-        } catch let error as AppError {
-            await database.shutdown()
-            CLIErrors.report(error)
-            throw ExitCode(1)
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 }
 
@@ -138,6 +130,22 @@ struct ExportInventory: AsyncParsableCommand {
 }
 
 enum CLIErrors {
+    /// Runs a command's work on an open database and closes it whatever happens; an application
+    /// error is printed as `report` prints it and ends the command with exit code 1.
+    static func run(closing database: DatabaseHandle, _ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch let error as AppError {
+            await database.shutdown()
+            report(error)
+            throw ExitCode(1)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+
     /// Prints an application error as a person would want to read it: the message, then each
     /// field or row problem on its own line.
     static func report(_ error: AppError) {

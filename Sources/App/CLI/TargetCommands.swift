@@ -17,18 +17,10 @@ struct ImportTargets: AsyncParsableCommand {
             throw ValidationError("\(file) is larger than \(UploadLimits.importBytes / 1024 / 1024) MB")
         }
         let database = try await openDatabase(AppConfig.fromEnvironment(), logger: makeLogger())
-        do {
+        try await CLIErrors.run(closing: database) {
             let text = try UploadedCSV.text(Array(data), filename: (file as NSString).lastPathComponent, contentType: nil)
             let result = try await TargetService(db: database.db, clock: AppClock()).importCSV(text, city: nil, by: nil)
             say("Imported targets from \(file): \(result.created) created, \(result.updated) updated.")
-        } catch let error as AppError {
-            await database.shutdown()
-            CLIErrors.report(error)
-            throw ExitCode(1)
-        } catch {
-            await database.shutdown()
-            throw error
         }
-        await database.shutdown()
     }
 }
