@@ -24,7 +24,8 @@ THREADS=2 # one per core; wrk and the server then share the machine, as the numb
 # Issue 10: every page and API document at >= 1/4 of /healthz req/s with p99 <= 25 ms at -c16, for
 # visitors and for a signed-in city official of Seoul (an editor of its records) alike.
 # Issue 11: the benchmark, peers, assessment and city dashboard pages to the same goal.
-# Issue 12: the review list and the published (illustrative) review report.
+# Issue 12: the review list and the published (illustrative) review report; signed in, the reviewer's
+# workspace of a review in marking (lcc-bench review-in-marking) and its page, the list and /account.
 TRAINING=/events/2019-iclei-shrdc-capacity-building-chinese-cities
 CASE_STUDY=/case-studies/tianjin-binhai-green-procurement-school-furniture
 PATHS=(/healthz /cities /api/v1/cities /organisations /cities/seoul /cities/seoul/inventories/2020
@@ -85,7 +86,11 @@ echo "== preparing $WORK: demo data, a published 2,000-line inventory of Seoul f
     env -u DATABASE_URL -u LCC_SQLITE_PATH "$BIN" token create --email "$OFFICIAL" --label bench | tail -n 1 >"$WORK/token"
     env -u DATABASE_URL -u LCC_SQLITE_PATH "$BENCH_BIN" publish seoul 2020 2000
     env -u DATABASE_URL -u LCC_SQLITE_PATH "$BENCH_BIN" registry-data "${BENCH_REGISTRY_CITIES:-1000}" 30
+    # Issue 12: a review in marking with the official as its lead reviewer (their workspace).
+    env -u DATABASE_URL -u LCC_SQLITE_PATH "$BENCH_BIN" review-in-marking "$OFFICIAL" | tail -n 1 >"$WORK/review"
 ) >&2
+REVIEW="/reviews/$(cat "$WORK/review")"
+SIGNED_IN_PATHS+=(/reviews "$REVIEW" "$REVIEW/marking" /reviews/00000000-0000-0000-0000-000000000012)
 
 echo "== starting $BIN serve --port $PORT in $WORK" >&2
 (

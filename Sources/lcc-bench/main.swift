@@ -19,5 +19,7 @@ import Foundation
 //                                             under 200 ms)
 //   lcc-bench reporting [LINES] [ECRF_LINES]  greenhouse gases + air pollutants of LINES lines (issue 13: 10,000
 //                                             under 8 ms) and the eCRF workbook of ECRF_LINES (2,000 under 200 ms)
+//   lcc-bench review-in-marking EMAIL         a review of Guiyang in marking with EMAIL as its lead reviewer
+//                                             (prints its id; for the reviewer's workspace in scripts/bench.sh)
 // Build in release: swift build -c release --product lcc-bench.
 await InventoryBenchmarks.main(Array(CommandLine.arguments.dropFirst()))

@@ -151,7 +151,9 @@ struct AccountsController: Sendable {
             due = try await services.plan(slug: slug).actions.filter { $0.updateDue(now: now) }
         }
         let reminders = due
-        let reviews = try await ReviewTask.load(for: context.user, on: services.db)
+        let reviews = ReviewTask.tasks(
+            for: context.user, in: try await services.cache.value(ReviewReads.directory, Whole(), in: services.query),
+            now: services.clock.now())
         return try await services.formPage(request, context.base, status: errors.isEmpty ? .ok : .unprocessableContent) {
             chrome, csrf in
             AccountPages.account(

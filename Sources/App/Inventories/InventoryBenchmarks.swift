@@ -28,11 +28,13 @@ public enum InventoryBenchmarks {
                     years: numbers.dropFirst(2).first ?? 10)
             case "search-data" where arguments.count == 2:
                 try await SearchBenchmarks.generate(count: Int(arguments[1]) ?? 100_000)
+            case "review-in-marking" where arguments.count == 2:
+                try await ReviewBenchmarks.inMarking(reviewer: arguments[1])
             case "publish" where arguments.count == 4:
                 try await publish(city: arguments[1], year: Int(arguments[2]) ?? 2020, lines: Int(arguments[3]) ?? 2000)
             default:
                 print(
-                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS | indicators [CITIES] [INDICATORS] [YEARS] | reporting [LINES] [ECRF_LINES]"
+                    "usage: lcc-bench engine [LINES] | import [LINES] | csv LINES FILE | publish CITY YEAR LINES | progress [CITIES] [YEARS] | registry-data CITIES YEARS | search-data RECORDS | indicators [CITIES] [INDICATORS] [YEARS] | reporting [LINES] [ECRF_LINES] | review-in-marking EMAIL"
                 )
                 exit(2)
             }

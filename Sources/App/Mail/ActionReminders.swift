@@ -31,8 +31,11 @@ enum ActionReminders {
                     action: t.pick(action.titles), city: t.pick(action.city.names),
                     actionPath: Paths.action(action.city.slug, id),
                     days: action.updateEveryDays,
+                    // The period's start in the key: after an update the count starts again at 1, and
+                    // without it the first reminder after an update would be taken for a duplicate.
                     dedupeKey:
-                        "action-reminder:\(id.uuidString):\(recipient.userID?.uuidString ?? recipient.address):\(periodIndex)")
+                        "action-reminder:\(id.uuidString):\(recipient.userID?.uuidString ?? recipient.address):\(ISODay.format(since)):\(periodIndex)"
+                )
                 if try await services.outbox.send(event, to: recipient, on: db) { queued += 1 }
             }
         }

@@ -60,6 +60,11 @@ enum MailRecipients {
         try await select(on: db, where: "o.city_id = \(bind: cityID) AND o.status = \(bind: OrganisationStatus.member.rawValue)")
     }
 
+    /// The secretariat's officers.
+    static func secretariat(on db: any Database) async throws -> [MailRecipient] {
+        try await select(on: db, where: "u.role = \(bind: Role.secretariat.rawValue)")
+    }
+
     static func members(ofOrganisation organisationID: UUID, on db: any Database) async throws -> [MailRecipient] {
         try await select(on: db, where: "o.id = \(bind: organisationID)")
     }

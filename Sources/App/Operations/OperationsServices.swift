@@ -14,6 +14,7 @@ enum OperationsServices {
                     db: services.db, settings: mail, client: try SMTPClient(configuration: mail.smtp),
                     instanceID: operations.instanceID, clock: services.clock, logger: services.logger))
             jobs.append(ActionReminders.job(services, interval: operations.reminderInterval))
+            jobs.append(ReviewReminders.job(services, interval: operations.reminderInterval))
         }
         if let backups = operations.backups {
             let target = BackupTarget(kind: services.database.kind, schema: services.database.postgresSchema)

@@ -25,6 +25,7 @@ struct ReviewFollowUpService: Sendable {
         recommendation.responseReason = String(reason.prefix(2000))
         recommendation.followActionID = actionID
         let now = clock.now()
+        recommendation.respondedAt = now
         try await db.transaction { db in
             try await recommendation.save(on: db)
             try await Audit.record(

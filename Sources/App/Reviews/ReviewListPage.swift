@@ -22,32 +22,39 @@ struct ReviewListQuery: Sendable {
     /// The secretariat's view across published reviews (empty for everyone else).
     let learning: [ReviewLearning.CriterionSummary]
 
+    /// From the cached directory and, for the secretariat, the cached view across reports: no
+    /// statement of its own per request.
     static func load(user: CurrentUser?, city: City?, services: Services) async throws -> ReviewListQuery {
-        try await load(user: user, city: city, db: services.db)
+        let directory = try await services.cache.value(ReviewReads.directory, Whole(), in: services.query)
+        let learning =
+            user?.isSecretariat == true ? try await services.cache.value(ReviewReads.learning, Whole(), in: services.query) : []
+        return try make(directory, user: user, city: city, learning: learning)
     }
 
     static func load(user: CurrentUser?, city: City?, db: any Database) async throws -> ReviewListQuery {
-        var query = ReviewRequest.query(on: db).with(\.$city).sort(\.$createdAt, .descending)
-        if let city { query = query.filter(\.$city.$id == (try city.requireID())) }
-        let records = try await query.all()
-        var assigned: Set<UUID> = []
-        if let user {
-            assigned = Set(try await ReviewAssignment.query(on: db).filter(\.$user.$id == user.id).all().map(\.$request.id))
-        }
-        func row(_ record: ReviewRequest) throws -> Row {
+        let learning = user?.isSecretariat == true ? ReviewLearning.criteria(try await ReviewLearning.latestReports(on: db)) : []
+        return try make(try await ReviewDirectory.load(on: db), user: user, city: city, learning: learning)
+    }
+
+    static func make(
+        _ directory: ReviewDirectory, user: CurrentUser?, city: City?, learning: [ReviewLearning.CriterionSummary]
+    ) throws -> ReviewListQuery {
+        let cityID = try city?.requireID()
+        let records = directory.reviews.filter { cityID == nil || $0.cityID == cityID }
+        func row(_ review: ReviewDirectory.Review) -> Row {
             Row(
-                id: try record.requireID(), title: record.title, cityNames: record.city.names, kind: record.kindRaw,
-                state: record.state, illustrative: record.illustrative, deadline: record.deadlines[record.stateRaw])
+                id: review.id, title: review.title, cityNames: review.cityNames, kind: review.kind, state: review.state,
+                illustrative: review.illustrative, deadline: review.deadline)
         }
-        let mine = records.filter { record in
-            guard let user, record.state != .published, let id = record.id else { return false }
-            return user.isSecretariat || EditorRule.mayEdit(city: record.$city.id, user: user) || assigned.contains(id)
+        let mine = records.filter { review in
+            guard let user, review.state != .published else { return false }
+            return user.isSecretariat || EditorRule.mayEdit(city: review.cityID, user: user)
+                || directory.assignment(of: user.id, in: review.id) != nil
         }
         return ReviewListQuery(
-            published: try records.filter { $0.state == .published }.map(row), mine: try mine.map(row), city: city,
-            mayRequest: city.flatMap { $0.id }.map { EditorRule.mayEdit(city: $0, user: user) } ?? false,
-            signedIn: user != nil,
-            learning: user?.isSecretariat == true ? ReviewLearning.criteria(try await ReviewLearning.latestReports(on: db)) : [])
+            published: records.filter { $0.state == .published }.map(row), mine: mine.map(row), city: city,
+            mayRequest: cityID.map { EditorRule.mayEdit(city: $0, user: user) } ?? false, signedIn: user != nil,
+            learning: learning)
     }
 }
 

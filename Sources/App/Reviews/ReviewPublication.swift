@@ -83,6 +83,10 @@ struct ReviewPublication: Sendable {
             requestID: report.reviewID, number: report.version, body: body, reason: report.reason, publishedBy: user.id,
             at: report.publishedAt
         ).create(on: db)
+        // In the same transaction: the search shows the latest published version, or nothing.
+        let country = try await City.query(on: db).join(ReviewRequest.self, on: \City.$id == \ReviewRequest.$city.$id)
+            .filter(ReviewRequest.self, \.$id == report.reviewID).first()?.country
+        try await ReviewSearch.refresh(report, country: country, on: db)
     }
 
     /// The report of `record` as its data stands now.

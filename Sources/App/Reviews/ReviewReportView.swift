@@ -54,11 +54,11 @@ enum ReviewReportView {
             }
             if !report.strengths.isEmpty { para { t("review.strengths") + ": " + report.strengths.joined(separator: ", ") } }
             if !report.weaknesses.isEmpty { para { t("review.weaknesses") + ": " + report.weaknesses.joined(separator: ", ") } }
-            h2 { t("review.recommendations") }
+            h2(.id("recommendations")) { t("review.recommendations") }
             if report.recommendations.isEmpty { para(.class("empty")) { t("review.no_recommendations") } }
             ol {
-                for item in report.recommendations {
-                    li {
+                for (number, item) in report.recommendations.enumerated() {
+                    li(.id(ReviewSearch.anchor(number))) {
                         span(.class("badge")) { t("review.priority.\(item.priority)") }
                         " " + item.text + " (" + item.criterion + (item.gpcRef.map { ", GPC " + $0 } ?? "") + ")"
                     }

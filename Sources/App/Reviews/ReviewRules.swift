@@ -47,4 +47,15 @@ enum ReviewRules {
         guard let deadline, !deadline.isEmpty else { return false }
         return today > deadline
     }
+
+    /// How many days before a stage's deadline its people are reminded.
+    static let reminderDays = 3
+
+    /// The reminder a stage's deadline calls for on `today`: `soon` from `reminderDays` before it
+    /// to the day itself, `overdue` after it, nil otherwise (or without a deadline).
+    static func reminderPhase(deadline: String?, today: String) -> String? {
+        guard let deadline, let day = ISODay.parse(deadline), let now = ISODay.parse(today) else { return nil }
+        if isPast(deadline: deadline, today: today) { return "overdue" }
+        return now.addingTimeInterval(Double(reminderDays) * 86_400) >= day ? "soon" : nil
+    }
 }

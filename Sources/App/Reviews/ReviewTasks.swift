@@ -1,42 +1,59 @@
-import FluentKit
 import Foundation
 
-/// What waits for a person in the reviews, for their account page: assignments to answer, marks,
-/// the city's self-assessment and reply, moderation and the secretariat's set-up, each with its
-/// stage's deadline.
+/// What waits for a person in the reviews, for their account page and the reminders: assignments
+/// to answer, marks, the city's self-assessment and reply, moderation, the secretariat's set-up —
+/// each with its stage's deadline — and the recommendations of published reviews whose update is
+/// due (`ReviewFollowUpRule`).
 struct ReviewTask: Sendable, Hashable {
     let reviewID: UUID
     let title: String
     /// A catalogue key under `review.task.`.
     let task: String
     let deadline: String?
+    /// For `follow_up`: the recommendations due.
+    let count: Int
 
-    static func load(for user: CurrentUser, on db: any Database) async throws -> [ReviewTask] {
-        let open = try await ReviewRequest.query(on: db).filter(\.$stateRaw != ReviewState.published.rawValue)
-            .filter(\.$stateRaw != ReviewState.declined.rawValue).all()
-        guard !open.isEmpty else { return [] }
-        let assignments = try await ReviewAssignment.query(on: db).filter(\.$user.$id == user.id).all()
-        var tasks: [ReviewTask] = []
-        for record in open {
-            guard let id = record.id else { continue }
-            let mine = assignments.first { $0.$request.id == id }
-            let isEditor = user.cityID == record.$city.id
-            var task: String?
-            switch record.state {
-            case .requested where user.isSecretariat: task = "setup"
-            case .marking where mine?.state == .accepted: task = "marking"
-            case .selfAssessment where isEditor: task = "self_assessment"
-            case .reply where isEditor: task = "reply"
-            case .moderation where user.isSecretariat || (mine?.state == .accepted && mine?.lead == true): task = "moderation"
-            default: break
-            }
-            if mine?.state == .invited { task = "respond" }
-            if let task {
-                tasks.append(
-                    ReviewTask(reviewID: id, title: record.title, task: task, deadline: record.deadlines[record.stateRaw]))
-            }
+    /// Who does what in a review's stage: the one rule the account page and the deadline reminders
+    /// share. `assignment` is the person's assignment to this review, if any.
+    static func key(
+        state: ReviewState, isSecretariat: Bool, isCityEditor: Bool, assignment: ReviewDirectory.Assignment?
+    ) -> String? {
+        if assignment?.state == .invited { return "respond" }
+        let accepted = assignment?.state == .accepted
+        switch state {
+        case .requested where isSecretariat, .accepted where isSecretariat: return "setup"
+        case .selfAssessment where isCityEditor: return "self_assessment"
+        case .marking where accepted: return "marking"
+        case .reply where isCityEditor: return "reply"
+        case .moderation where isSecretariat || (accepted && assignment?.lead == true): return "moderation"
+        default: return nil
         }
-        return tasks.sorted { ($0.deadline ?? "9999", $0.title) < ($1.deadline ?? "9999", $1.title) }
+    }
+
+    /// The person's tasks, soonest deadline first, then the follow-ups.
+    static func tasks(for user: CurrentUser, in directory: ReviewDirectory, now: Date) -> [ReviewTask] {
+        var tasks: [ReviewTask] = []
+        for review in directory.reviews where review.isOpen {
+            guard
+                let task = key(
+                    state: review.state, isSecretariat: user.isSecretariat,
+                    isCityEditor: EditorRule.mayEdit(city: review.cityID, user: user),
+                    assignment: directory.assignment(of: user.id, in: review.id))
+            else { continue }
+            tasks.append(ReviewTask(reviewID: review.id, title: review.title, task: task, deadline: review.deadline, count: 0))
+        }
+        tasks.sort { ($0.deadline ?? "9999", $0.title) < ($1.deadline ?? "9999", $1.title) }
+        if let cityID = user.cityID, EditorRule.mayEdit(city: cityID, user: user) {
+            let due = directory.followUps.filter { $0.cityID == cityID && ReviewFollowUpRule.isDue($0, now: now) }
+            let followUps = Dictionary(grouping: due, by: \.reviewID).compactMap { reviewID, recommendations in
+                directory.review(reviewID).map {
+                    ReviewTask(
+                        reviewID: reviewID, title: $0.title, task: "follow_up", deadline: nil, count: recommendations.count)
+                }
+            }
+            tasks += followUps.sorted { $0.title < $1.title }
+        }
+        return tasks
     }
 
     static func list(_ tasks: [ReviewTask], t: Translator) -> Node {
@@ -45,9 +62,9 @@ struct ReviewTask: Sendable, Hashable {
             h2 { t("review.task.title", ["count": String(tasks.count)]) }
             ul {
                 for task in tasks {
-                    li {
+                    li(.custom("data-task", task.task)) {
                         link(.href(Paths.review(task.reviewID))) { task.title }
-                        " — " + t("review.task.\(task.task)")
+                        " — " + t("review.task.\(task.task)", ["count": String(task.count)])
                         if let deadline = task.deadline { " · " + t("review.task.due", ["date": deadline]) }
                     }
                 }

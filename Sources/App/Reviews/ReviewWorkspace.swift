@@ -70,12 +70,13 @@ struct ReviewWorkspace: Sendable {
         return workspace
     }
 
-    /// The same review for another reader (the cached read is loaded without one).
-    func with(user: CurrentUser?) -> ReviewWorkspace {
+    /// The same review for another reader (the cached read is loaded without one) and, when given,
+    /// another day (a cached value may outlive the day it was read on).
+    func with(user: CurrentUser?, today: String? = nil) -> ReviewWorkspace {
         ReviewWorkspace(
             id: id, record: record, city: city, criteria: criteria, documents: documents, reviewers: reviewers, marks: marks,
             recommendations: recommendations, reports: reports, updates: updates, previous: previous, strongPeers: strongPeers,
-            user: user, today: today)
+            user: user, today: today ?? self.today)
     }
 
     /// What may be told of a reader here, for the cache of shared pages.
@@ -146,9 +147,16 @@ enum ReviewReads {
 
     /// The list of published reviews as a visitor sees it (signed-in readers also see their own
     /// reviews and forms, built per request).
-    static let publicList = CachedRead<Whole, ReviewListQuery>("reviews.public_list", tables: [.reviewRequests, .cities]) {
+    static let publicList = CachedRead<Whole, ReviewListQuery>("reviews.public_list", tables: ReviewReads.directory.tables) {
         _, query in
-        try await ReviewListQuery.load(user: nil, city: nil, db: query.db)
+        try ReviewListQuery.make(
+            try await query.cache.value(ReviewReads.directory, Whole(), in: query), user: nil, city: nil, learning: [])
+    }
+
+    /// The secretariat's view across the latest published reports.
+    static let learning = CachedRead<Whole, [ReviewLearning.CriterionSummary]>("reviews.learning", tables: [.reviewReports]) {
+        _, query in
+        ReviewLearning.criteria(try await ReviewLearning.latestReports(on: query.db))
     }
 
     /// One review's pages, loaded without a reader (`ReviewWorkspace.with(user:)` adds one).

@@ -62,7 +62,9 @@ struct ReviewsController: Sendable {
         return try await services.cachedPage(
             ReviewReads.workspace, id, request, context, rights: PageRights(key: ReviewWorkspace.audience)
         ) { cached, chrome in
-            guard let workspace = cached?.with(user: user), workspace.isVisible else { throw AppError.notFound }
+            guard let workspace = cached?.with(user: user, today: ISODay.format(services.clock.now())), workspace.isVisible else {
+                throw AppError.notFound
+            }
             return ReviewPage.render(workspace, version: version, csrf: chrome.csrfToken, chrome: chrome)
         }
     }
@@ -102,8 +104,12 @@ struct ReviewsController: Sendable {
 
     func workspace(_ context: AppRequestContext, user: CurrentUser?) async throws -> ReviewWorkspace {
         let id = try Self.uuid(try context.parameters.require("id"), field: "id", notFound: true)
-        let workspace = try await ReviewWorkspace.load(id, user: user, services: services)
-        guard workspace.isVisible else { throw AppError.notFound }
+        // The cached read (loaded without a reader), for this reader and today.
+        guard
+            let workspace = try await services.cache.value(ReviewReads.workspace, id, in: services.query)?.with(
+                user: user, today: ISODay.format(services.clock.now())),
+            workspace.isVisible
+        else { throw AppError.notFound }
         return workspace
     }
 

@@ -5,7 +5,10 @@ import Hummingbird
 /// published, with filters and highlighted snippets.
 struct SearchController: Sendable {
     let services: Services
-    static let types = ["case_study", "news", "event", "publication", "city", "organisation", "programme", "action"]
+    static let types = [
+        "case_study", "news", "event", "publication", "city", "organisation", "programme", "action", ReviewSearch.reportType,
+        ReviewSearch.recommendationType,
+    ]
     static let perPage = 20
 
     static func filter(_ request: Request) throws -> SearchFilter {

@@ -91,6 +91,18 @@ enum SearchIndex {
         try await sql.delete(from: documents).where("id", .in, ids).run()
     }
 
+    /// Removes the documents of a type whose key starts with `keyPrefix` (the parts of one record).
+    static func remove(type: String, keyPrefix: String, on db: any Database) async throws {
+        let sql = try db.sql()
+        let ids = try await sql.select().column("id").from(documents).where("type", .equal, type)
+            .where("key", .like, keyPrefix.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%")
+            .all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+        guard !ids.isEmpty else { return }
+        try await sql.delete(from: terms).where("document_id", .in, ids).run()
+        try await sql.delete(from: documents).where("id", .in, ids).run()
+    }
+
     /// Ranked hits for a query, with the filters; `limit` after the phrase check.
     static func search(_ query: String, filter: SearchFilter, limit: Int, offset: Int = 0, on db: any Database) async throws
         -> (hits: [SearchHit], total: Int)

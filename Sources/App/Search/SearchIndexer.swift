@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// What the search finds, made into `SearchDocument`s: published knowledge records, cities,
-/// organisations, programmes and actions.
+/// organisations, programmes, actions, and published review reports with their recommendations.
 struct SearchIndexer: Sendable {
     let db: any Database
 
@@ -36,6 +36,7 @@ struct SearchIndexer: Sendable {
         for action in try await MitigationAction.query(on: db).with(\.$city).all() {
             documents.append(try Self.document(action, city: action.city))
         }
+        documents += try await ReviewSearch.all(on: db)
         try await SearchIndex.put(documents, on: db, replacing: false)
     }
 

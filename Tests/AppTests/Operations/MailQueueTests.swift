@@ -268,6 +268,11 @@ struct MailQueueTests {
             #expect(received.first?.message.subject == "진행 상황 업데이트 필요: 버스 전기화")
             #expect(received.first?.message.text?.contains("\(OpsTest.publicURL)/account/mail") == true)
             #expect(try await ActionReminders.queue(services, now: later.addingTimeInterval(31 * 86_400)) == 1, "the next period")
+            // An update restarts the count: the first period after it reminds again (its own key).
+            action.lastUpdateOn = later.addingTimeInterval(40 * 86_400)
+            try await action.save(on: harness.db)
+            #expect(try await ActionReminders.queue(services, now: later.addingTimeInterval(60 * 86_400)) == 0, "20 days after")
+            #expect(try await ActionReminders.queue(services, now: later.addingTimeInterval(71 * 86_400)) == 1, "31 days after")
         }
     }
 

@@ -39,5 +39,6 @@ enum AppMigrations {
         M041_AddInventoryKind(),
         M042_AddInventoryAirEdition(),
         M043_AddActionEnergyAvoided(),
+        M044_AddRecommendationRespondedAt(),
     ]
 }

@@ -222,6 +222,8 @@ final class ReviewRecommendation: Model, @unchecked Sendable {
     @OptionalField(key: "response") var responseRaw: String?
     @Field(key: "response_reason") var responseReason: String
     @OptionalField(key: "follow_action_id") var followActionID: UUID?
+    /// When the city last answered (the platform's clock, not the row's timestamps).
+    @OptionalField(key: "responded_at") var respondedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
