@@ -30,6 +30,7 @@ import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from selenium import webdriver
@@ -420,6 +421,29 @@ def describe(element: WebElement) -> str:
         return "<element>"
 
 
+def tiny_pdf(text: str) -> bytes:
+    """A one-page PDF with a correct cross-reference table: a real plan document, in a few hundred bytes."""
+    content = f"BT /F1 18 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 # --------------------------------------------------------------------------------------------
 # The flow. Each step builds on the previous ones (the application it approves, the member it
 # creates), so the first failure stops the run.
@@ -440,6 +464,32 @@ class Flow:
         self.member_city = "suwon"
         self.inventory_year = 2022
         self.inventory_path = f"/cities/{self.member_city}/inventories/{self.inventory_year}"
+        # The peer review of Suwon's plan (issue 12): the member asks for it; the secretariat creates
+        # two reviewers, a peer from Seoul's government (the lead) and an expert, who mark it.
+        self.review_title = f"Suwon low-carbon plan 2030 ({tag})"
+        self.review_path = ""
+        self.member_user_id = ""
+        self.peer_name = f"Park Seoyeon {tag}"
+        self.peer_email = f"peer{tag}@example.org"
+        self.expert_name = f"Tanaka Aiko {tag}"
+        self.expert_email = f"expert{tag}@example.org"
+        self.reviewer_password = "Reviewer-" + secrets.token_urlsafe(12)
+        self.target_id = ""
+        self.action_id = ""
+        # The expert's further marks (criterion, page of the plan cited, public comment), all at level 1.
+        self.expert_marks = (
+            ("FB2", 1, "A baseline year is named without the emissions of that year."),
+            ("AC2", 2, "Owners are named; timelines and expected reductions are missing."),
+            ("FI1", 3, "No action is costed."),
+            ("MO1", 4, "Reporting is promised without indicators or a schedule."),
+        )
+        # The server's days are UTC days; the deadlines lie ahead, the progress update a day behind.
+        today = datetime.now(timezone.utc).date()
+        self.deadlines = {
+            stage: (today + timedelta(days=7 * (index + 1))).isoformat()
+            for index, stage in enumerate(("self_assessment", "marking", "reply", "moderation"))
+        }
+        self.yesterday = (today - timedelta(days=1)).isoformat()
 
     def steps(self):
         return [
@@ -465,6 +515,17 @@ class Flow:
             ("events-calendar", self.events_calendar),
             ("dashboard-and-benchmarks", self.dashboard_and_benchmarks),
             ("peer-review-report", self.peer_review_report),
+            ("review-reviewers-create", self.review_reviewers_create),
+            ("review-request", self.review_request),
+            ("review-setup", self.review_setup),
+            ("review-reviewers-accept", self.review_reviewers_accept),
+            ("review-self-assessment", self.review_self_assessment),
+            ("review-marking", self.review_marking),
+            ("review-reply", self.review_reply),
+            ("review-moderation", self.review_moderation),
+            ("review-publish", self.review_publish),
+            ("review-report", self.review_report),
+            ("review-follow-up", self.review_follow_up),
         ]
 
     # a. directory and CJK search
@@ -970,6 +1031,492 @@ class Flow:
         check("Illustrative" in b.main_text(), "the illustrative review is not labelled as such")
         b.screenshot("54-review-report.png")
 
+    # r. the whole peer review of the member's city (issue 12), each stage by its own people:
+    #    request → set-up → reviewers accept → self-assessment → marking → the city's reply →
+    #    moderation → publication → the report → follow-up
+
+    # r1. the secretariat creates the two reviewers; each sets a password with their one-time link
+    def review_reviewers_create(self) -> None:
+        b = self.b
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        b.get("/secretariat/users")
+        row = self.table_row_with(self.contact_email)
+        self.member_user_id = urllib.parse.urlsplit(
+            row.find_element(By.CSS_SELECTOR, "a[href^='/secretariat/users/']").get_attribute("href") or ""
+        ).path.rsplit("/", 1)[-1]
+        check(self.member_user_id != "", "the users page does not link the Suwon member")
+        links = {}
+        for name, email, organisation, expert in (
+            (self.peer_name, self.peer_email, "seoul-metropolitan-government", False),
+            (self.expert_name, self.expert_email, "iges", True),
+        ):
+            b.get("/secretariat/users")
+            b.click_and_wait(b.link("New user", b.one("main")))
+            check(b.path() == "/secretariat/users/new", f"'New user' led to {b.d.current_url}")
+            form = b.one("form.edit-user")
+            b.fill(form, {"name": name, "email": email, "role": "member", "organisation": organisation})
+            b.set_checkbox(b.one('input[type="checkbox"][name="is_expert"]', form), expert)
+            b.submit(form)
+            check(not b.has(".error-summary"), f"creating {name} was refused: {b.main_text()[:300]!r}")
+            links[email] = self.local_url(b.one("a#setup-link").get_attribute("href") or "")
+            if expert:
+                b.screenshot("55-reviewer-created.png")
+        b.get("/secretariat/users")
+        check("Expert" in self.table_row_with(self.expert_email).text, "the users list does not flag the expert")
+        b.submit(b.one("form.signout"))
+        for email in (self.peer_email, self.expert_email):
+            b.get(links[email])
+            form = b.form_of("password")
+            b.type_into(b.field("password", form), self.reviewer_password)
+            b.type_into(b.field("password_confirmation", form), self.reviewer_password)
+            b.submit(form)
+            check(b.has("form.signout"), f"setting a password did not sign {email} in ({b.d.current_url})")
+            b.submit(b.one("form.signout"))
+
+    # r2. the member asks for a review of Suwon's plan: a file that is not a PDF is refused, then a PDF
+    def review_request(self) -> None:
+        b = self.b
+        self.sign_in_as(self.contact_email, self.member_password, "the Suwon member")
+        b.get(f"/cities/{self.member_city}/reviews")
+        b.click_and_wait(b.link("Ask for a review or a study", b.one("main")))
+        check(b.path() == f"/cities/{self.member_city}/reviews/new", f"the request button led to {b.d.current_url}")
+        fake = Path(self.server.workdir) / "plan.pdf"
+        fake.write_text("Suwon plan, typed as text: not a PDF whatever its name says\n")
+        self.fill_review_request(fake)
+        b.submit(b.one("form[enctype='multipart/form-data']"))
+        check(
+            "Plan documents must be PDF, Word, Excel or PowerPoint files" in b.main_text(),
+            f"a text file named plan.pdf was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.screenshot("56-review-request-refused.png")
+        b.get(f"/cities/{self.member_city}/reviews")
+        check(self.review_title not in b.main_text(), "a refused request was still stored")
+
+        b.click_and_wait(b.link("Ask for a review or a study", b.one("main")))
+        real = Path(self.server.workdir) / "suwon-plan.pdf"
+        real.write_bytes(tiny_pdf("Suwon low-carbon plan 2030 (browser check)"))
+        self.fill_review_request(real)
+        b.screenshot("57-review-request-form.png")
+        b.submit(b.one("form[enctype='multipart/form-data']"))
+        check(
+            re.fullmatch(r"/reviews/[0-9A-Fa-f-]{36}", b.path()) is not None,
+            f"sending the request led to {b.d.current_url}",
+        )
+        self.review_path = b.path()
+        check(self.review_title in b.text("h1"), f"the review page's heading is {b.text('h1')!r}")
+        check(self.state() == "Requested", f"a new request's state badge says {self.state()!r}")
+        document = b.one(f'main a[href^="{self.review_path}/documents/"]')
+        check(document.text == "suwon-plan.pdf", f"the request lists the document as {document.text!r}")
+        href = document.get_attribute("href") or ""
+        start = b.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            " fetch(arguments[0], {credentials: 'same-origin'})"
+            ".then(r => r.text()).then(t => done(t.slice(0, 5)), e => done(''));",
+            href,
+        )
+        check(start == "%PDF-", f"the stored plan document starts with {start!r}, not %PDF-")
+        b.submit(b.one("form.signout"))
+        check(b.status_of(self.review_path) == 404, "an unpublished review is visible to a visitor")
+        status = b.status_of(href)
+        check(status == 404, f"a visitor downloading the plan of an unpublished review got {status}, expected 404")
+
+    # r3. the secretariat accepts it with the plan-quality criteria and a timetable, and assigns the
+    #     two reviewers (the peer as lead); the city's own member is refused
+    def review_setup(self) -> None:
+        b = self.b
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        b.get("/account")
+        check(
+            "to accept or decline, and set up" in self.review_task(),
+            f"the secretariat's account does not list the request: {self.review_task()!r}",
+        )
+        b.click_and_wait(b.one(f'.reminders a[href="{self.review_path}"]'))
+        b.click_and_wait(b.link("Set-up", b.one("nav.tabs")))
+        check(b.path() == self.review_path + "/setup", f"the Set-up tab led to {b.d.current_url}")
+        form = b.one('form[action$="/accept"]')
+        edition = Select(b.field("edition", form))
+        plan_quality = [o for o in edition.options if o.text.startswith("Plan-quality criteria")]
+        check(bool(plan_quality), f"the criteria offered are {[o.text for o in edition.options]}")
+        edition.select_by_value(plan_quality[0].get_attribute("value"))
+        for stage, day in self.deadlines.items():
+            b.type_into(b.field(f"deadline_{stage}", form), day)
+        b.screenshot("58-review-setup-accept.png")
+        b.submit(form)
+        check(b.path() == self.review_path + "/setup", f"accepting the request led to {b.d.current_url}")
+        check(self.state() == "Accepted", f"after accepting, the state badge says {self.state()!r}")
+        timetable = b.text("table.compact")
+        check(
+            all(day in timetable for day in self.deadlines.values()),
+            f"the timetable does not show the deadlines {list(self.deadlines.values())}: {timetable!r}",
+        )
+
+        # The reviewed city's member is never offered, and a crafted choice of them is refused.
+        form = b.one('form[action$="/assign"]')
+        offered = {o.get_attribute("value").upper(): o.text for o in Select(b.field("reviewer", form)).options}
+        check(self.member_user_id.upper() not in offered, "the Suwon member is offered as a reviewer of Suwon")
+        check(
+            any(text.startswith(self.peer_name) for text in offered.values())
+            and any(text.startswith(self.expert_name) for text in offered.values()),
+            f"the new reviewers are not offered: {list(offered.values())}",
+        )
+        b.d.execute_script(
+            "const option = new Option('Suwon member', arguments[1]); arguments[0].add(option);"
+            " arguments[0].value = arguments[1];",
+            b.field("reviewer", form),
+            self.member_user_id,
+        )
+        b.submit(form)
+        check(
+            "A reviewer cannot be a member of the reviewed city." in b.main_text(),
+            f"assigning Suwon's own member was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.screenshot("59-review-assign-own-city.png")
+        b.get(self.review_path)
+        check("No reviewer assigned yet." in b.main_text(), "a refused assignment still assigned someone")
+
+        b.get(self.review_path + "/setup")
+        for name, kind, lead in ((self.peer_name, "peer", True), (self.expert_name, "expert", False)):
+            form = b.one('form[action$="/assign"]')
+            reviewer = Select(b.field("reviewer", form))
+            option = [o for o in reviewer.options if o.text.startswith(name)]
+            check(bool(option), f"{name} is no longer offered")
+            reviewer.select_by_value(option[0].get_attribute("value"))
+            b.choose(b.field("kind", form), kind)
+            b.set_checkbox(b.one('input[type="checkbox"][name="lead"]', form), lead)
+            b.submit(form)
+            check(b.path() == self.review_path + "/setup", f"assigning {name} led to {b.d.current_url}")
+        waiting = b.text('form[action$="/assign"]')
+        check(
+            self.peer_name in waiting and self.expert_name in waiting,
+            f"the set-up page does not say who has not accepted yet: {waiting[:300]!r}",
+        )
+        self.advance("self_assessment", "Self-assessment")
+        reviewers = self.section_text("Reviewers")
+        check(
+            f"{self.peer_name} — Peer (Lead reviewer) · invited" in reviewers
+            and f"{self.expert_name} — Expert · invited" in reviewers,
+            f"the overview lists the reviewers as {reviewers!r}",
+        )
+        b.screenshot("60-review-assigned.png")
+
+    # r4. each reviewer sees the assignment waiting on their account page, and accepts it
+    def review_reviewers_accept(self) -> None:
+        b = self.b
+        for email, show_name, shot in (
+            (self.peer_email, True, "61-account-assignment.png"),
+            (self.expert_email, False, None),
+        ):
+            self.sign_in_as(email, self.reviewer_password, email)
+            b.get("/account")
+            task = self.review_task()
+            check(
+                "accept or decline your assignment" in task and self.review_title in task,
+                f"{email}'s account page does not ask them to answer the assignment: {task!r}",
+            )
+            if shot:
+                b.screenshot(shot)
+            b.click_and_wait(b.one(f'.reminders a[href="{self.review_path}"]'))
+            document = b.one(f'main a[href^="{self.review_path}/documents/"]')
+            status = b.status_of(document.get_attribute("href") or "")
+            check(status == 200, f"an assigned reviewer cannot download the plan ({status})")
+            form = b.one('form[action$="/respond"]')
+            b.choose(b.field("decision", form), "accept")
+            b.set_checkbox(b.one('input[type="checkbox"][name="show_name"]', form), show_name)
+            b.submit(form)
+            check(b.path() == self.review_path, f"accepting the assignment led to {b.d.current_url}")
+            check(not b.has('form[action$="/respond"]'), "the assignment form is still offered after accepting")
+        reviewers = self.section_text("Reviewers")
+        check(
+            reviewers.count("· accepted") == 2,
+            f"after both accepted, the reviewers are listed as {reviewers!r}",
+        )
+
+    # r5. the city assesses itself; the secretariat opens the marking
+    def review_self_assessment(self) -> None:
+        b = self.b
+        self.sign_in_as(self.contact_email, self.member_password, "the Suwon member")
+        b.get("/account")
+        check("the city's self-assessment" in self.review_task(), f"the member's account shows {self.review_task()!r}")
+        b.get(self.review_path)
+        b.click_and_wait(b.link("The city's page", b.one("nav.tabs")))
+        form = self.criterion_form("self", "FB1")
+        b.choose(b.field("level", form), "3")
+        b.type_into(b.field("comment", form), "Inventories of 2019 and 2022 by the GPC, BASIC.")
+        b.submit(form)
+        check(b.path() == self.review_path + "/reply", f"saving the self-assessment led to {b.d.current_url}")
+        chosen = Select(b.field("level", self.criterion_form("self", "FB1"))).first_selected_option.get_attribute("value")
+        check(chosen == "3", f"the saved self-assessment of FB1 shows level {chosen!r}")
+        status = b.status_of(self.review_path + "/marking")
+        check(status == 403, f"the reviewed city's member opened the marking page ({status}), expected 403")
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        self.advance("marking", "Marking")
+
+    # r6. the two reviewers mark criteria (level, evidence, public comment) and recommend
+    def review_marking(self) -> None:
+        b = self.b
+        self.sign_in_as(self.peer_email, self.reviewer_password, "the peer reviewer")
+        b.get("/account")
+        task = self.review_task()
+        check(
+            "your marks are due" in task and f"due {self.deadlines['marking']}" in task,
+            f"the peer's account does not say their marks are due by {self.deadlines['marking']}: {task!r}",
+        )
+        b.screenshot("62-account-marks-due.png")
+        b.click_and_wait(b.one(f'.reminders a[href="{self.review_path}"]'))
+        b.click_and_wait(b.link("Marking", b.one("nav.tabs")))
+        check(b.path() == self.review_path + "/marking", f"the Marking tab led to {b.d.current_url}")
+
+        # A level above 0 without evidence is refused.
+        form = self.criterion_form("marks", "FB1")
+        b.choose(b.field("level", form), "2")
+        b.submit(form)
+        check(
+            "This criterion needs evidence for any level above 0." in b.main_text(),
+            f"a mark without evidence was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.get(self.review_path + "/marking")
+        check("First mark" not in self.criterion_section("FB1").text, "a refused mark was still saved")
+
+        self.mark(
+            "FB1",
+            "2",
+            "page:1\nhttps://example.org/suwon-inventory-2022",
+            "One inventory year (2022) covers the BASIC sectors; gaps are not explained.",
+            private_note="Please send us the 2019 inventory if there is one.",
+        )
+        self.mark("TG1", "3", f"target:{self.target_id}", "The 2030 target states its base year and coverage.")
+        tg1 = self.criterion_section("TG1").text
+        check(
+            "First mark: 3" in tg1 and "as of version" in tg1,
+            f"TG1 does not show the mark with its frozen target: {tg1!r}",
+        )
+        self.recommend("FB1", "Publish the inventory time series with notation keys.", "high", "I.1")
+
+        self.sign_in_as(self.expert_email, self.reviewer_password, "the expert reviewer")
+        b.get(self.review_path + "/marking")
+        check(
+            not any(
+                f.find_elements(By.CSS_SELECTOR, 'input[name="criterion"][value="FB1"]')
+                for f in b.all('form[action$="/marks"]')
+            ),
+            "the expert is offered a form for FB1, which the peer marked first",
+        )
+        status = b.status_of(self.review_path + "/moderation")
+        check(status == 403, f"the expert, not the lead, opened the moderation page ({status}), expected 403")
+        self.mark("AC1", "1", f"action:{self.action_id}", "Only transport is covered by a quantified action.")
+        # Enough of the criteria's weight for an overall score (the edition's minimum share is 2/3).
+        for criterion, page, comment in self.expert_marks:
+            self.mark(criterion, "1", f"page:{page}", comment)
+        self.recommend("AC1", "Add quantified actions for buildings and waste.", "medium", "")
+        b.screenshot("63-review-marking.png", max_height=16000)  # down to the recommendations
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        self.advance("reply", "The city's reply")
+
+    # r7. the city's right of reply: disagreeing without evidence is refused and changes nothing;
+    #     then it agrees with one mark and disagrees with another, with evidence and a comment
+    def review_reply(self) -> None:
+        b = self.b
+        self.sign_in_as(self.contact_email, self.member_password, "the Suwon member")
+        b.get("/account")
+        check("the city's reply to the marks" in self.review_task(), f"the member's account shows {self.review_task()!r}")
+        b.get(self.review_path + "/reply")
+        fb1 = self.criterion_section("FB1").text
+        check(
+            "First mark: 2" in fb1 and "Please send us the 2019 inventory" in fb1,
+            f"the city's page does not show FB1's mark and private note: {fb1!r}",
+        )
+        form = self.criterion_form("replies", "FB1")
+        b.choose(b.field("answer", form), "disagree")
+        b.type_into(b.field("comment", form), "The plan covers two inventory years.")
+        b.submit(form)
+        check(
+            "Disagreeing needs evidence." in b.main_text(),
+            f"disagreeing without evidence was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.screenshot("64-review-reply-refused.png")
+        b.get(self.review_path)
+        replies = {row[0].split(" ")[0]: row[3] for row in self.marks_table()}
+        check(replies.get("FB1") == "—", f"a refused reply still changed FB1's reply to {replies.get('FB1')!r}")
+
+        b.get(self.review_path + "/reply")
+        form = self.criterion_form("replies", "TG1")
+        b.choose(b.field("answer", form), "agree")
+        b.submit(form)
+        form = self.criterion_form("replies", "FB1")
+        b.choose(b.field("answer", form), "disagree")
+        b.type_into(b.field("evidence", form), "page:1 — the 2019 inventory is annexed to the plan")
+        b.type_into(b.field("comment", form), "The plan covers two inventory years, 2019 and 2022.")
+        b.submit(form)
+        check(b.path() == self.review_path + "/reply", f"sending the reply led to {b.d.current_url}")
+        b.get(self.review_path)
+        rows = {row[0].split(" ")[0]: row for row in self.marks_table()}
+        check(rows.get("TG1", [""] * 4)[3].startswith("Agree"), f"TG1's reply shows {rows.get('TG1')}")
+        check(
+            rows.get("FB1", [""] * 4)[3].startswith("Disagree") and "2019 and 2022" in rows["FB1"][3],
+            f"FB1's reply shows {rows.get('FB1')}",
+        )
+        check(rows["FB1"][1] == "3", f"FB1's self-assessment shows {rows['FB1'][1]!r}, expected 3")
+        b.screenshot("65-review-replies.png")
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        self.advance("moderation", "Moderation")
+
+    # r8. moderation: the lead sets the final mark of what it did not mark (a changed mark needs a
+    #     reason); the secretariat sets the rest
+    def review_moderation(self) -> None:
+        b = self.b
+        self.sign_in_as(self.peer_email, self.reviewer_password, "the lead reviewer")
+        b.get("/account")
+        check("final marks to set" in self.review_task(), f"the lead's account shows {self.review_task()!r}")
+        b.get(self.review_path)
+        b.click_and_wait(b.link("Moderation", b.one("nav.tabs")))
+        check(b.path() == self.review_path + "/moderation", f"the Moderation tab led to {b.d.current_url}")
+        fb1 = self.criterion_section("FB1")
+        check(
+            "cannot be its first reviewer" in fb1.text and not fb1.find_elements(By.TAG_NAME, "form"),
+            f"the lead is offered the final mark of FB1, which it marked first: {fb1.text!r}",
+        )
+        form = self.criterion_form("final", "AC1")
+        b.choose(b.field("level", form), "2")
+        b.submit(form)
+        check(
+            "Give the reason when the final mark differs from the first mark." in b.main_text(),
+            f"a changed final mark without a reason was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.get(self.review_path + "/moderation")
+        finals = {row[0].split(" ")[0]: row[4] for row in self.marks_table()}
+        check(finals.get("AC1") == "—", f"a refused final mark was still saved: AC1 shows {finals.get('AC1')!r}")
+        form = self.criterion_form("final", "AC1")
+        b.choose(b.field("level", form), "2")
+        b.type_into(b.field("reason", form), "The energy-efficiency programme is quantified in the annex.")
+        b.submit(form)
+        for criterion, _, _ in self.expert_marks:
+            form = self.criterion_form("final", criterion)
+            b.submit(form)  # the final mark starts from the first mark: the same needs no reason
+        finals = {row[0].split(" ")[0]: row[4] for row in self.marks_table()}
+        check(
+            finals.get("AC1", "").startswith("2") and all(finals.get(c) == "1" for c, _, _ in self.expert_marks),
+            f"after the lead's moderation the final marks are {finals}",
+        )
+        b.screenshot("66-review-moderation-lead.png")
+
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        b.get(self.review_path + "/moderation")
+        form = self.criterion_form("final", "FB1")
+        b.choose(b.field("level", form), "3")
+        b.type_into(b.field("reason", form), "The city's reply shows the 2019 inventory in the plan's annex.")
+        b.submit(form)
+        form = self.criterion_form("final", "TG1")
+        check(
+            Select(b.field("level", form)).first_selected_option.get_attribute("value") == "3",
+            "the final-mark form of TG1 does not start from the first mark",
+        )
+        b.submit(form)  # the same as the first mark: no reason needed
+        rows = {row[0].split(" ")[0]: row for row in self.marks_table()}
+        for criterion, final in (("FB1", "3"), ("TG1", "3"), ("AC1", "2")):
+            check(
+                rows.get(criterion, [""] * 5)[4].startswith(final),
+                f"{criterion}'s final mark shows {rows.get(criterion)}, expected {final}",
+            )
+        check("2019 inventory in the plan's annex" in rows["FB1"][4], f"FB1's final mark has no reason: {rows['FB1']}")
+
+    # r9. the secretariat publishes the report
+    def review_publish(self) -> None:
+        b = self.b
+        b.get(self.review_path + "/setup")
+        b.screenshot("67-review-publish.png")
+        b.submit(b.one('form[action$="/publish"]'))
+        check(b.path() == self.review_path, f"publishing led to {b.d.current_url}")
+        check(self.state() == "Published", f"after publishing, the state badge says {self.state()!r}")
+        check(b.has("section.report"), "the published review shows no report")
+        composite = b.text("section.report")
+        check(
+            re.search(r"Overall score: \d+\.\d", composite) is not None,
+            f"the report shows no overall score: {composite[:400]!r}",
+        )
+
+    # r10. the report: scores for everyone; first mark, reply and final mark side by side for the
+    #      review's participants only, never the private note
+    def review_report(self) -> None:
+        b = self.b
+        self.sign_in_as(self.contact_email, self.member_password, "the Suwon member")
+        b.get(self.review_path)
+        headers, rows = self.report_table()
+        check("First mark" in headers, f"the participant's report has no first-mark column: {headers}")
+        fb1 = rows.get("FB1", [])
+        check(
+            len(fb1) == 6 and fb1[2] == "2 / 4" and fb1[3].startswith("Disagree") and fb1[4].startswith("3 / 4"),
+            f"FB1 in the report reads {fb1}, expected first 2 / 4, Disagree, final 3 / 4",
+        )
+        check(re.fullmatch(r"\d+\.\d", fb1[5]) is not None, f"FB1's score is {fb1[5]!r}")
+        check("2019 inventory in the plan's annex" in fb1[4], f"FB1's final mark has no reason in the report: {fb1}")
+        check(rows.get("TG1", ["", "", ""])[3].startswith("Agree"), f"TG1 in the report reads {rows.get('TG1')}")
+        report = b.text("section.report")
+        for text in ("Publish the inventory time series", "Add quantified actions for buildings"):
+            check(text in report, f"the report does not list the recommendation {text!r}")
+        check(self.peer_name in report, "the peer who chose to be named is not named in the report")
+        check(self.expert_name not in report, "the expert who chose not to be named is named in the report")
+        b.screenshot("68-review-report-city.png")
+
+        b.submit(b.one("form.signout"))
+        b.get(self.review_path)
+        headers, rows = self.report_table()
+        check("First mark" not in headers, f"a visitor sees the first marks: {headers}")
+        text = b.main_text()
+        check("Please send us the 2019 inventory" not in text, "a visitor sees the reviewer's private note")
+        check(rows.get("FB1", ["", ""])[-2].startswith("3 / 4"), f"a visitor's report reads FB1 as {rows.get('FB1')}")
+        b.screenshot("69-review-report-public.png")
+        b.get("/reviews")
+        check(self.review_title in b.main_text(), "the published review is not in the public list")
+
+    # r11. follow-up: the city answers a recommendation and reports dated progress, for everyone to see
+    def review_follow_up(self) -> None:
+        b = self.b
+        self.sign_in_as(self.contact_email, self.member_password, "the Suwon member")
+        b.get(self.review_path)
+        item = self.follow_up_item("Publish the inventory time series")
+        item.find_element(By.CSS_SELECTOR, "details summary").click()
+        form = b.one('form[action$="/follow-up"]', item)
+        b.choose(b.field("response", form), "partly")
+        b.submit(form)
+        check(
+            "reason: Give the reason" in b.main_text(),
+            f"a partly accepted answer without a reason was not refused clearly: {b.main_text()[:300]!r}",
+        )
+        b.get(self.review_path)
+        check("no answer yet" in self.follow_up_item("Publish the inventory time series").text, "a refused answer was saved")
+
+        item = self.follow_up_item("Publish the inventory time series")
+        item.find_element(By.CSS_SELECTOR, "details summary").click()
+        form = b.one('form[action$="/follow-up"]', item)
+        b.choose(b.field("response", form), "partly")
+        b.type_into(b.field("reason", form), "The 2019 inventory lacks notation keys; 2022 onwards will have them.")
+        b.submit(form)
+        check(b.path() == self.review_path, f"answering the recommendation led to {b.d.current_url}")
+        item = self.follow_up_item("Publish the inventory time series")
+        item.find_element(By.CSS_SELECTOR, "details summary").click()
+        form = b.one('form[action$="/progress"]', item)
+        b.type_into(b.field("date", form), self.yesterday)
+        b.type_into(b.field("note", form), "The 2022 inventory is published with notation keys.")
+        b.submit(form)
+        check(b.path() == self.review_path, f"adding the progress led to {b.d.current_url}")
+
+        b.submit(b.one("form.signout"))
+        b.get(self.review_path)
+        text = self.follow_up_item("Publish the inventory time series").text
+        check(
+            "partly accepted — The 2019 inventory lacks notation keys" in text,
+            f"a visitor does not see the city's answer: {text!r}",
+        )
+        check(
+            f"{self.yesterday}: The 2022 inventory is published with notation keys." in text,
+            f"a visitor does not see the dated progress: {text!r}",
+        )
+        check(
+            "no answer yet" in self.follow_up_item("Add quantified actions").text,
+            "the other recommendation shows an answer",
+        )
+        b.screenshot("70-review-follow-up.png")
+
     # helpers
     def inventory_version(self) -> str:
         """The version shown in the inventory page's facts: a change of lines or of state adds one."""
@@ -978,6 +1525,142 @@ class Flow:
             if term.text.strip() == "Version":
                 return term.find_element(By.XPATH, "following-sibling::dd[1]").text.strip()
         raise CheckFailed("the inventory page shows no Version")
+    # helpers of the peer review
+    def sign_in_as(self, email: str, password: str, who: str) -> None:
+        """Signs whoever is signed in out, then `email` in: the people of a review share one browser."""
+        b = self.b
+        b.get("/")
+        if b.has("form.signout"):
+            b.submit(b.one("form.signout"))
+        self.sign_in(email, password)
+        check(b.has("form.signout"), f"{who} could not sign in ({b.d.current_url})")
+
+    def local_url(self, href: str) -> str:
+        """A link the app wrote with its configured public URL, pointed at this check's server."""
+        check(href != "", "the link has no href")
+        parts = urllib.parse.urlsplit(href)
+        return self.server.base + parts.path + (("?" + parts.query) if parts.query else "")
+
+    def table_row_with(self, text: str) -> WebElement:
+        for row in self.b.all("main table tbody tr"):
+            if text in row.text:
+                return row
+        raise CheckFailed(f"no table row on {self.b.path()} contains {text!r}")
+
+    def fill_review_request(self, document: Path) -> None:
+        b = self.b
+        form = b.one("form[enctype='multipart/form-data']")
+        b.choose(b.field("kind", form), "plan-review")
+        b.type_into(b.field("title", form), self.review_title)
+        b.type_into(b.field("summary", form), "Suwon's plan to 2030: buildings, transport and waste.")
+        b.type_into(b.field("scope", form), "GPC BASIC; the 2030 target and the electric-bus programme")
+        for sector in ("I", "II"):
+            b.set_checkbox(b.one(f'input[name="sectors"][value="{sector}"]', form), True)
+        targets = [
+            box
+            for box in form.find_elements(By.CSS_SELECTOR, 'input[name="targets"]')
+            if "2030" in b.one(f'label[for="{box.get_attribute("id")}"]', form).text
+        ]
+        check(bool(targets), "the request form offers none of Suwon's 2030 targets")
+        b.set_checkbox(targets[0], True)
+        self.target_id = targets[0].get_attribute("value")
+        actions = [
+            box
+            for box in form.find_elements(By.CSS_SELECTOR, 'input[name="actions"]')
+            if "Electric buses" in b.one(f'label[for="{box.get_attribute("id")}"]', form).text
+        ]
+        check(bool(actions), "the request form does not offer the member's action 'Electric buses'")
+        b.set_checkbox(actions[0], True)
+        self.action_id = actions[0].get_attribute("value")
+        b.one("input#f-documents-1", form).send_keys(str(document))
+
+    def state(self) -> str:
+        """The review's state, the first badge of the page's heading."""
+        return self.b.text("main .badge").strip()
+
+    def review_task(self) -> str:
+        """The account page's line about this review, empty when none waits."""
+        for item in self.b.all(".reminders li"):
+            if item.find_elements(By.CSS_SELECTOR, f'a[href="{self.review_path}"]'):
+                return item.text
+        return ""
+
+    def advance(self, stage: str, badge: str) -> None:
+        """The secretariat moves the review to its next stage from the set-up page."""
+        b = self.b
+        b.get(self.review_path + "/setup")
+        form = b.one('form[action$="/advance"]')
+        b.choose(b.field("to", form), stage)
+        b.submit(form)
+        check(b.path() == self.review_path, f"moving the review to {stage} led to {b.d.current_url}")
+        check(self.state() == badge, f"after moving the review to {stage}, the state badge says {self.state()!r}")
+
+    def section_text(self, heading: str) -> str:
+        for section in self.b.all("main section"):
+            titles = section.find_elements(By.TAG_NAME, "h2")
+            if titles and titles[0].text.strip() == heading:
+                return section.text
+        raise CheckFailed(f"no section {heading!r} on {self.b.path()}")
+
+    def criterion_section(self, criterion: str) -> WebElement:
+        for section in self.b.all("section.criterion"):
+            if section.find_element(By.CSS_SELECTOR, "h2, h3").text.startswith(criterion + " "):
+                return section
+        raise CheckFailed(f"no section of criterion {criterion} on {self.b.path()}")
+
+    def criterion_form(self, action: str, criterion: str) -> WebElement:
+        """One criterion's form on a stage page: the forms differ by their action and hidden criterion."""
+        for form in self.b.all(f'form[action$="/{action}"]'):
+            if form.find_elements(By.CSS_SELECTOR, f'input[type="hidden"][name="criterion"][value="{criterion}"]'):
+                return form
+        raise CheckFailed(f"no {action} form for {criterion} on {self.b.path()}")
+
+    def mark(self, criterion: str, level: str, evidence: str, comment: str, private_note: str = "") -> None:
+        b = self.b
+        form = self.criterion_form("marks", criterion)
+        b.choose(b.field("level", form), level)
+        b.type_into(b.field("evidence", form), evidence)
+        b.type_into(b.field("public_comment", form), comment)
+        if private_note:
+            b.type_into(b.field("private_note", form), private_note)
+        b.submit(form)
+        check(b.path() == self.review_path + "/marking", f"saving the mark of {criterion} led to {b.d.current_url}")
+        text = self.criterion_section(criterion).text
+        check(f"First mark: {level}" in text and comment in text, f"{criterion} does not show the saved mark: {text!r}")
+
+    def recommend(self, criterion: str, text: str, priority: str, gpc_ref: str) -> None:
+        b = self.b
+        form = b.one('form[action$="/recommendations"]')
+        b.fill(form, {"criterion": criterion, "text": text, "priority": priority, "gpc_ref": gpc_ref})
+        b.submit(form)
+        check(b.path() == self.review_path + "/marking", f"adding the recommendation led to {b.d.current_url}")
+        listed = b.one('form[action$="/recommendations"]').find_element(By.XPATH, "./preceding-sibling::ol").text
+        check(text in listed, f"the recommendation {text!r} is not listed: {listed!r}")
+
+    def marks_table(self) -> list[list[str]]:
+        """The marks side by side (criterion, self-assessment, first mark, reply, final mark)."""
+        section = self.b.one("main").find_element(By.XPATH, ".//section[h2[normalize-space()='Marks']]")
+        return [
+            [cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in section.find_elements(By.CSS_SELECTOR, "tbody tr")
+        ]
+
+    def report_table(self) -> tuple[list[str], dict[str, list[str]]]:
+        table = self.b.one("section.report table")
+        headers = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+        rows = {}
+        for row in table.find_elements(By.CSS_SELECTOR, "tbody tr:not(.group)"):
+            cells = [cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            if cells:
+                rows[cells[0].split(" ")[0]] = cells
+        return headers, rows
+
+    def follow_up_item(self, text: str) -> WebElement:
+        for item in self.b.all("ol.follow-up > li"):
+            if text in item.text:
+                return item
+        raise CheckFailed(f"no recommendation {text!r} in the follow-up on {self.b.path()}")
+
     def sign_in(self, email: str, password: str) -> None:
         b = self.b
         b.get("/login")
