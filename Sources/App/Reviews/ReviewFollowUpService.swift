@@ -14,7 +14,7 @@ struct ReviewFollowUpService: Sendable {
     ) async throws {
         let (record, recommendation) = try await load(id, recommendationID, user: user)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if response != .accepted && reason.isEmpty { throw AppError.validation(["reason": "validation.reason_required"]) }
+        if response != .accepted && reason.isEmpty { throw AppError.validation(["reason": "review.error.reason_required"]) }
         if let actionID,
             try await MitigationAction.query(on: db).filter(\.$id == actionID).filter(\.$city.$id == record.$city.id).count() == 0
         {
@@ -65,7 +65,7 @@ struct ReviewFollowUpService: Sendable {
             let recommendation = try await ReviewRecommendation.find(recommendationID, on: db),
             recommendation.$request.id == id
         else { throw AppError.notFound }
-        guard EditorRule.mayEdit(city: record.$city.id, user: user) else { throw AppError.forbidden }
+        guard EditorRule.speaksFor(city: record.$city.id, user: user) else { throw AppError.forbidden }
         guard record.state == .published else { throw AppError.conflict("review.error.stage") }
         return (record, recommendation)
     }

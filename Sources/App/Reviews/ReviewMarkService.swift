@@ -31,7 +31,7 @@ struct ReviewMarkService: Sendable {
 
     /// The city's own level for a criterion, in the self-assessment stage.
     func selfAssess(_ id: UUID, criterion: String, level: Int, comment: String, by user: CurrentUser) async throws {
-        let (_, criteria) = try await open(id, stage: .selfAssessment) { EditorRule.mayEdit(city: $0.$city.id, user: user) }
+        let (_, criteria) = try await open(id, stage: .selfAssessment) { EditorRule.speaksFor(city: $0.$city.id, user: user) }
         try check(level, criterion, criteria)
         let mark = try await mark(id, criterion)
         try await write(mark, stage: .selfAssessment, why: "self-assessment", user: user) {
@@ -116,7 +116,7 @@ struct ReviewMarkService: Sendable {
     func reply(_ id: UUID, criterion: String, agree: Bool, evidence: String, comment: String, by user: CurrentUser)
         async throws
     {
-        _ = try await open(id, stage: .reply) { EditorRule.mayEdit(city: $0.$city.id, user: user) }
+        _ = try await open(id, stage: .reply) { EditorRule.speaksFor(city: $0.$city.id, user: user) }
         guard
             let mark = try await ReviewMark.query(on: db).filter(\.$request.$id == id).filter(\.$criterion == criterion).first(),
             mark.level != nil

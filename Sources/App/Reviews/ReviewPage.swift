@@ -5,7 +5,9 @@ import Indicators
 /// review's overview for its participants: the request, documents, reviewers, the marks side by
 /// side, and the reviewer's answer to an assignment.
 enum ReviewPage {
-    static func render(_ workspace: ReviewWorkspace, version: Int?, csrf: String?, chrome: Chrome) -> String {
+    static func render(
+        _ workspace: ReviewWorkspace, version: Int?, csrf: String?, chrome: Chrome, refusal: ReviewRefusal? = nil
+    ) -> String {
         let t = chrome.t
         return Layout.render(title: workspace.record.title, chrome: chrome) {
             ReviewPageParts.heading(workspace, t: t)
@@ -18,15 +20,15 @@ enum ReviewPage {
                     h2 { t("review.follow_up") }
                     ReviewFollowUpView.render(
                         workspace.recommendations, updates: workspace.updates, reviewID: workspace.id,
-                        editable: workspace.isCityEditor, csrf: csrf, t: t)
+                        editable: workspace.isCityEditor, csrf: csrf, refusal: refusal, t: t)
                 }
             } else {
-                overview(workspace, csrf: csrf, t: t)
+                overview(workspace, csrf: csrf, refusal: refusal, t: t)
             }
         }
     }
 
-    private static func overview(_ workspace: ReviewWorkspace, csrf: String?, t: Translator) -> Node {
+    private static func overview(_ workspace: ReviewWorkspace, csrf: String?, refusal: ReviewRefusal?, t: Translator) -> Node {
         .fragment([
             ReviewPageParts.timetable(workspace, t: t),
             workspace.record.declineReason.map { reason in
@@ -63,7 +65,7 @@ enum ReviewPage {
                 }
             },
             reviewers(workspace, t: t),
-            respondForm(workspace, csrf: csrf, t: t),
+            respondForm(workspace, fill: refusal.fill("respond"), csrf: csrf, t: t),
             workspace.criteria == nil ? .fragment([]) : ReviewMarksTable.render(workspace, t: t),
             previous(workspace, t: t),
         ])
@@ -97,17 +99,20 @@ enum ReviewPage {
         }
     }
 
-    private static func respondForm(_ workspace: ReviewWorkspace, csrf: String?, t: Translator) -> Node {
+    private static func respondForm(_ workspace: ReviewWorkspace, fill: ReviewFormFill, csrf: String?, t: Translator) -> Node {
         guard let csrf, let assignment = workspace.assignment, assignment.state == .invited else { return .fragment([]) }
         return form(.action(Paths.reviewAction(workspace.id, "respond")), .post, .class("stack")) {
             Forms.csrf(csrf)
             h2 { t("review.respond") }
+            fill.summary(labels: ["decision": t("review.decision"), "reason": t("review.decline_reason")], t: t)
             Forms.select(
                 "decision", label: t("review.decision"),
-                options: [("accept", t("review.accept")), ("decline", t("review.decline"))], selected: "accept",
-                errors: [:], t: t, required: true)
-            Forms.checkbox("show_name", label: t("review.show_name"), checked: false, errors: [:], t: t)
-            Forms.textArea("reason", label: t("review.decline_reason"), value: "", errors: [:], t: t, rows: 2)
+                options: [("accept", t("review.accept")), ("decline", t("review.decline"))],
+                selected: fill.value("decision", "accept"), errors: fill.errors, t: t, required: true)
+            Forms.checkbox(
+                "show_name", label: t("review.show_name"), checked: fill.checked("show_name", false), errors: fill.errors, t: t)
+            Forms.textArea(
+                "reason", label: t("review.decline_reason"), value: fill.value("reason", ""), errors: fill.errors, t: t, rows: 2)
             Forms.submit(t("review.send"))
         }
     }
@@ -134,7 +139,10 @@ enum ReviewMarksTable {
                         let mark = workspace.marks[item.id.rawValue]
                         tr {
                             td { ReviewPageParts.criterionName(workspace, item.id.rawValue, t: t) }
-                            td { ReviewPageParts.level(mark?.selfLevel) }
+                            td {
+                                ReviewPageParts.level(mark?.selfLevel)
+                                if let mark, !mark.selfComment.isEmpty { para(.class("hint")) { mark.selfComment } }
+                            }
                             td {
                                 strong { ReviewPageParts.level(mark?.level) }
                                 if let mark, !mark.publicComment.isEmpty {

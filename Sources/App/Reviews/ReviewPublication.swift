@@ -36,7 +36,7 @@ struct ReviewPublication: Sendable {
         guard let record = try await ReviewRequest.find(id, on: db) else { throw AppError.notFound }
         guard record.state == .published else { throw AppError.conflict("review.error.stage") }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AppError.validation(["reason": "validation.reason_required"]) }
+        guard !reason.isEmpty else { throw AppError.validation(["reason": "review.error.reason_required"]) }
         var corrected: ReviewMark?
         if let criterion, !criterion.isEmpty {
             let criteria = try await ReviewCriteria.load(record, on: db)

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 
 /// A published report: summary, criteria edition and the scoring rule, scores by group and
 /// criterion, first mark / reply / final mark side by side (for participants), strengths and
@@ -19,11 +20,18 @@ enum ReviewReportView {
                 link(.href(Paths.reviewJSON(report.reviewID))) { "JSON" }
             }
             para { report.summary }
-            para(.class("hint")) { t("review.criteria_edition", ["framework": report.framework, "edition": report.edition]) }
+            para(.class("hint")) {
+                t("review.criteria_edition", ["framework": frameworkName(report, workspace, t: t), "edition": report.edition])
+            }
             h2 { t("review.scores") }
             para {
-                strong { t("review.composite") + ": " + ReviewPageParts.score(report.composite) }
-                if let reason = report.compositeNotShownReason { " — " + reason }
+                strong { t("review.composite") + ": " }
+                if let composite = report.composite {
+                    ReviewPageParts.score(composite)
+                } else {
+                    // Why no composite, as the scoring (Indicators) states it: its English text, labelled so.
+                    span(.lang("en")) { report.compositeNotShownReason ?? "—" }
+                }
             }
             details {
                 summary { t("review.rule") }
@@ -43,17 +51,27 @@ enum ReviewReportView {
                 tbody {
                     for group in report.groups {
                         tr(.class("group")) {
-                            th(.custom("colspan", sideBySide ? "5" : "4")) { group.name }
+                            th(.custom("colspan", sideBySide ? "5" : "4")) { groupName(group, workspace, t: t) }
                             td { ReviewPageParts.score(group.score) }
                         }
                         for criterion in report.criteria where criterion.group == group.id {
-                            row(criterion, sideBySide: sideBySide, t: t)
+                            row(criterion, name: name(criterion.id, report, workspace, t: t), sideBySide: sideBySide, t: t)
                         }
                     }
                 }
             }
-            if !report.strengths.isEmpty { para { t("review.strengths") + ": " + report.strengths.joined(separator: ", ") } }
-            if !report.weaknesses.isEmpty { para { t("review.weaknesses") + ": " + report.weaknesses.joined(separator: ", ") } }
+            if !report.strengths.isEmpty {
+                para {
+                    t("review.strengths") + ": "
+                        + report.strengths.map { name($0, report, workspace, t: t) }.joined(separator: "; ")
+                }
+            }
+            if !report.weaknesses.isEmpty {
+                para {
+                    t("review.weaknesses") + ": "
+                        + report.weaknesses.map { name($0, report, workspace, t: t) }.joined(separator: "; ")
+                }
+            }
             h2(.id("recommendations")) { t("review.recommendations") }
             if report.recommendations.isEmpty { para(.class("empty")) { t("review.no_recommendations") } }
             ol {
@@ -68,7 +86,7 @@ enum ReviewReportView {
             ul {
                 for reviewer in report.reviewers {
                     li {
-                        (reviewer.name ?? t("review.anonymous_peer", ["country": t("country.\(reviewer.country ?? "")")]))
+                        (reviewer.name ?? anonymous(reviewer, t: t))
                             + " — " + t("review.reviewer_kind.\(reviewer.kind)")
                             + (reviewer.lead ? " (" + t("review.lead") + ")" : "")
                     }
@@ -93,10 +111,35 @@ enum ReviewReportView {
         }
     }
 
-    private static func row(_ criterion: ReviewReport.Criterion, sideBySide: Bool, t: Translator) -> Node {
+    /// A criterion's name in the reader's language from the edition the report was marked on (the
+    /// report stores the English name; the edition never changes once published).
+    private static func name(_ id: String, _ report: ReviewReport, _ workspace: ReviewWorkspace, t: Translator) -> String {
+        if workspace.criteria?.edition.version == report.edition, workspace.criteria?.item(id) != nil {
+            return ReviewPageParts.criterionName(workspace, id, t: t)
+        }
+        return id + " " + (report.criteria.first { $0.id == id }?.name ?? "")
+    }
+
+    private static func groupName(_ group: ReviewReport.Group, _ workspace: ReviewWorkspace, t: Translator) -> String {
+        workspace.criteria?.edition.groups.first(where: { $0.id == group.id })?.name.resolved(t.locale.rawValue) ?? group.name
+    }
+
+    private static func frameworkName(_ report: ReviewReport, _ workspace: ReviewWorkspace, t: Translator) -> String {
+        guard let criteria = workspace.criteria, criteria.frameworkSlug == report.framework else { return report.framework }
+        return criteria.edition.framework.name.resolved(t.locale.rawValue)
+    }
+
+    /// A reviewer who chose not to be named: "A peer from Japan", "An expert from Japan".
+    static func anonymous(_ reviewer: ReviewReport.Reviewer, t: Translator) -> String {
+        let key = reviewer.kind == ReviewerKind.expert.rawValue ? "review.anonymous_expert" : "review.anonymous_peer"
+        guard let country = reviewer.country, !country.isEmpty else { return t(key + "_nowhere") }
+        return t(key, ["country": t("country.\(country)")])
+    }
+
+    private static func row(_ criterion: ReviewReport.Criterion, name: String, sideBySide: Bool, t: Translator) -> Node {
         tr {
             td {
-                criterion.id + " " + criterion.name
+                name
                 if !criterion.publicComment.isEmpty {
                     para(.class("hint"), .lang(criterion.commentLanguage)) {
                         // The language the reviewer wrote in, labelled (comments are not translated).
@@ -113,6 +156,7 @@ enum ReviewReportView {
                 if let reply = criterion.reply {
                     t(reply.agree ? "review.agree" : "review.disagree")
                     if !reply.comment.isEmpty { " — " + reply.comment }
+                    if !reply.evidence.isEmpty { para(.class("hint")) { t("review.evidence") + ": " + reply.evidence } }
                 } else {
                     "—"
                 }
@@ -122,9 +166,15 @@ enum ReviewReportView {
                 if !criterion.finalReason.isEmpty { para(.class("hint")) { criterion.finalReason } }
             }
             td {
-                criterion.status == "scored"
-                    ? ReviewPageParts.score(criterion.score)
-                    : t("review.status.\(criterion.status)") + (criterion.reason.map { ": " + $0 } ?? "")
+                if criterion.status == "scored" {
+                    ReviewPageParts.score(criterion.score)
+                } else {
+                    t("review.status.\(criterion.status)")
+                    // The scoring's own reason (English), unless it only repeats "missing".
+                    if let reason = criterion.reason, criterion.status != "missing" {
+                        para(.class("hint"), .lang("en")) { reason }
+                    }
+                }
             }
         }
     }

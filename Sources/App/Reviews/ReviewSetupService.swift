@@ -48,7 +48,7 @@ struct ReviewSetupService: Sendable {
         let record = try await load(id)
         guard record.state == .requested else { throw AppError.conflict("review.error.transition") }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AppError.validation(["reason": "validation.reason_required"]) }
+        guard !reason.isEmpty else { throw AppError.validation(["reason": "review.error.reason_required"]) }
         try await save(record, action: "review.decline", by: user, before: ["state": record.stateRaw]) {
             $0.state = .declined
             $0.declineReason = String(reason.prefix(2000))
@@ -122,7 +122,7 @@ struct ReviewSetupService: Sendable {
             throw AppError.conflict("review.error.transition")
         }
         if !accept && reason.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw AppError.validation(["reason": "validation.reason_required"])
+            throw AppError.validation(["reason": "review.error.reason_required"])
         }
         let now = clock.now()
         try await db.transaction { db in
@@ -141,7 +141,7 @@ struct ReviewSetupService: Sendable {
     func declareConflict(cityID: UUID, reason: String, by user: CurrentUser) async throws {
         guard try await City.find(cityID, on: db) != nil else { throw AppError.validation(["city": "validation.unknown_city"]) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AppError.validation(["reason": "validation.reason_required"]) }
+        guard !reason.isEmpty else { throw AppError.validation(["reason": "review.error.reason_required"]) }
         guard
             try await ReviewConflict.query(on: db).filter(\.$user.$id == user.id).filter(\.$city.$id == cityID).count() == 0
         else { return }

@@ -37,13 +37,13 @@ struct ReviewTask: Sendable, Hashable {
             guard
                 let task = key(
                     state: review.state, isSecretariat: user.isSecretariat,
-                    isCityEditor: EditorRule.mayEdit(city: review.cityID, user: user),
+                    isCityEditor: EditorRule.speaksFor(city: review.cityID, user: user),
                     assignment: directory.assignment(of: user.id, in: review.id))
             else { continue }
             tasks.append(ReviewTask(reviewID: review.id, title: review.title, task: task, deadline: review.deadline, count: 0))
         }
         tasks.sort { ($0.deadline ?? "9999", $0.title) < ($1.deadline ?? "9999", $1.title) }
-        if let cityID = user.cityID, EditorRule.mayEdit(city: cityID, user: user) {
+        if let cityID = user.cityID {
             let due = directory.followUps.filter { $0.cityID == cityID && ReviewFollowUpRule.isDue($0, now: now) }
             let followUps = Dictionary(grouping: due, by: \.reviewID).compactMap { reviewID, recommendations in
                 directory.review(reviewID).map {

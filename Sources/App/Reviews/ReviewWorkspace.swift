@@ -51,7 +51,8 @@ struct ReviewWorkspace: Sendable {
 
     var state: ReviewState { record.state }
     var isSecretariat: Bool { user?.isSecretariat == true }
-    var isCityEditor: Bool { EditorRule.mayEdit(city: record.$city.id, user: user) }
+    /// The city's own people (never the secretariat): the self-assessment, reply and follow-up.
+    var isCityEditor: Bool { EditorRule.speaksFor(city: record.$city.id, user: user) }
     var assignment: Reviewer? { user.flatMap { user in reviewers.first { $0.userID == user.id } } }
     var isReviewer: Bool { assignment?.state == .accepted }
     var isLead: Bool { assignment.map { $0.state == .accepted && $0.lead } ?? false }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The review pages: the list, a city's request form, and one review's report and stages. Pages
@@ -49,8 +50,19 @@ struct ReviewsController: Sendable {
         for field in ReviewRequestService.baselineFields { input.baseline[field] = text(field) }
         input.documents = upload.parts.filter { $0.name == "documents" && !($0.filename ?? "").isEmpty && !$0.data.isEmpty }
             .map { .init(filename: $0.filename ?? "document", data: $0.data) }
-        let id = try await services.reviewRequests.create(input, city: context.city, by: context.user)
-        return try SeeOther(location: Paths.review(id)).response(from: request, context: context)
+        do {
+            let id = try await services.reviewRequests.create(input, city: context.city, by: context.user)
+            return try SeeOther(location: Paths.review(id)).response(from: request, context: context)
+        } catch let error as AppError where error.kind == .validation {
+            // The form again with what was typed (files cannot be kept: the browser must send them again).
+            var typed: [String: [String]] = [:]
+            for part in upload.parts where part.filename == nil { typed[part.name, default: []].append(part.text) }
+            let refusal = ReviewRefusal(action: "request", key: "", form: FormData(typed), error: error)
+            let model = try await ReviewRequestPage.Model.load(city: context.city, services: services)
+            return try await services.formPage(request, context.base, status: .unprocessableContent) { chrome, csrf in
+                ReviewRequestPage.render(model, csrf: csrf, chrome: chrome, refusal: refusal)
+            }.response(from: request, context: context.base)
+        }
     }
 
     /// `GET /reviews/{id}`: a page shared by every reader of one audience (cached while the review's
@@ -72,10 +84,19 @@ struct ReviewsController: Sendable {
     /// `GET /reviews/{id}/{stage}`: the secretariat's set-up, the reviewers' marking, the city's
     /// self-assessment and reply, the moderation.
     func stagePage(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        let workspace = try await workspace(context.base, user: context.user)
-        let page = try context.parameters.require("page")
+        try await render(try context.parameters.require("page"), request, context.base, user: context.user, refusal: nil)
+    }
+
+    /// A review's page for a reader: a stage page, or the overview (`page` "review") — with a
+    /// refused form shown again when `refusal` is set (422 for bad input, 409 for a closed stage).
+    func render(
+        _ page: String, _ request: Request, _ context: AppRequestContext, user: CurrentUser, refusal: ReviewRefusal?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLResponse {
+        let workspace = try await workspace(context, user: user)
         let suggestions: [ReviewSuggestions.Suggestion]
         switch page {
+        case "review": suggestions = []
         case "setup":
             guard workspace.isSecretariat else { throw AppError.forbidden }
             suggestions = try await ReviewSuggestions.load(workspace, services: services)
@@ -91,13 +112,15 @@ struct ReviewsController: Sendable {
         default: throw AppError.notFound
         }
         let editions = page == "setup" ? try await services.frameworkCatalog() : []
-        return try await services.formPage(request, context.base) { chrome, csrf in
+        return try await services.formPage(request, context, status: status) { chrome, csrf in
             switch page {
+            case "review": ReviewPage.render(workspace, version: nil, csrf: csrf, chrome: chrome, refusal: refusal)
             case "setup":
-                ReviewSetupPage.render(workspace, editions: editions, suggestions: suggestions, csrf: csrf, chrome: chrome)
-            case "marking": ReviewMarkingPage.render(workspace, csrf: csrf, chrome: chrome)
-            case "reply": ReviewReplyPage.render(workspace, csrf: csrf, chrome: chrome)
-            default: ReviewModerationPage.render(workspace, csrf: csrf, chrome: chrome)
+                ReviewSetupPage.render(
+                    workspace, editions: editions, suggestions: suggestions, csrf: csrf, chrome: chrome, refusal: refusal)
+            case "marking": ReviewMarkingPage.render(workspace, csrf: csrf, chrome: chrome, refusal: refusal)
+            case "reply": ReviewReplyPage.render(workspace, csrf: csrf, chrome: chrome, refusal: refusal)
+            default: ReviewModerationPage.render(workspace, csrf: csrf, chrome: chrome, refusal: refusal)
             }
         }
     }

@@ -31,11 +31,17 @@ extension Seeder {
         let expert = User(
             email: "illustrative-expert@reviews.lcc.invalid", name: "Illustrative expert reviewer", passwordHash: nil,
             role: .member, isExpert: true, organisationID: nil)
-        for user in [peer, expert] where try await User.query(on: db).filter(\.$email == user.email).count() == 0 {
+        // The city's side (self-assessment, reply) is the city's own voice, never the secretariat's.
+        let cityOrganisation = try await Organisation.query(on: db).filter(\.$city.$id == cityID).sort(\.$slug).first()
+        let official = User(
+            email: "illustrative-city@reviews.lcc.invalid", name: "Illustrative city official (Guiyang)", passwordHash: nil,
+            role: .member, organisationID: cityOrganisation?.id)
+        for user in [peer, expert, official] where try await User.query(on: db).filter(\.$email == user.email).count() == 0 {
             try await user.create(on: db)
         }
         guard let peerUser = try await Self.current(peer.email, on: db),
-            let expertUser = try await Self.current(expert.email, on: db)
+            let expertUser = try await Self.current(expert.email, on: db),
+            let cityUser = try await Self.current(official.email, on: db), cityUser.cityID == cityID
         else { return 0 }
         let actor = Self.seedActor
         let request = ReviewRequest(
@@ -91,8 +97,8 @@ extension Seeder {
         try await setup.advance(id, to: .reply, by: actor)
         try await marks.reply(
             id, criterion: "TG1", agree: false, evidence: "https://example.org/illustrative-plan#targets",
-            comment: "Illustrative reply: the city's five-year plan states an intensity target.", by: actor)
-        try await marks.reply(id, criterion: "FB1", agree: true, evidence: "", comment: "", by: actor)
+            comment: "Illustrative reply: the city's five-year plan states an intensity target.", by: cityUser)
+        try await marks.reply(id, criterion: "FB1", agree: true, evidence: "", comment: "", by: cityUser)
         try await setup.advance(id, to: .moderation, by: actor)
         try await marks.moderate(
             id, criterion: "TG1", level: 2, reason: "Illustrative: the intensity target in the reply counts.", by: peerUser)

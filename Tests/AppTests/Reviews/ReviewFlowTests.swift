@@ -31,6 +31,9 @@ import Testing
                 "/cities/alpha-city/reviews", field: "documents", filename: "plan.pdf", contentType: "application/pdf",
                 content: "not a pdf", fields: fields)
             #expect(refused.status == .unprocessableContent)
+            // The form again, with what was typed and the problem named next to the documents.
+            #expect(refused.body.contains("error-summary") && refused.body.contains("value=\"Alpha plan 2030\""))
+            #expect(refused.body.contains("Files are not kept"))
             #expect(try await ReviewRequest.query(on: harness.db).filter(\.$illustrative == false).count() == 0)
             try await city.get("/cities/alpha-city/reviews/new")
             let sent = try await city.upload(
@@ -80,8 +83,13 @@ import Testing
             // Marking.
             let workspace = try await peer.get("\(review)/marking")
             #expect(workspace.status == .ok && workspace.body.contains("FB1"))
-            let outside = try await peer.post("\(review)/marks", [("criterion", "FB1"), ("level", "7"), ("evidence", "page:2")])
+            let outside = try await peer.post(
+                "\(review)/marks",
+                [("criterion", "FB1"), ("level", "7"), ("evidence", "page:2"), ("public_comment", "Typed before the refusal")])
             #expect(outside.status == .unprocessableContent)
+            // The marking page again: the error above FB1's form, the comment kept, nothing stored.
+            #expect(outside.body.contains("error-summary") && outside.body.contains("Typed before the refusal"))
+            #expect(try await ReviewMark.query(on: harness.db).filter(\.$request.$id == id).count() == 0)
             try await peer.get("\(review)/marking")
             #expect(
                 try await peer.post(
@@ -110,6 +118,7 @@ import Testing
             let bare = try await city.post(
                 "\(review)/replies", [("criterion", "FB1"), ("answer", "disagree"), ("comment", "no")])
             #expect(bare.status == .unprocessableContent)
+            #expect(bare.body.contains("error-summary") && bare.body.contains(">no</textarea>"))
             #expect(try await ReviewWorld.replies(id, on: harness.db).isEmpty)
             try await city.get("\(review)/reply")
             #expect(
@@ -122,7 +131,9 @@ import Testing
 
             // Moderation: the lead moderates what it did not mark; the secretariat the rest.
             try await peer.get("\(review)/moderation")
-            #expect(try await peer.post("\(review)/final", [("criterion", "FB1"), ("level", "3")]).status == .conflict)
+            let ownMark = try await peer.post("\(review)/final", [("criterion", "FB1"), ("level", "3")])
+            #expect(ownMark.status == .conflict)
+            #expect(ownMark.body.contains("error-summary") && ownMark.body.contains("cannot be its first reviewer"))
             try await peer.get("\(review)/moderation")
             #expect(try await peer.post("\(review)/final", [("criterion", "TG1"), ("level", "3")]).status == .seeOther)
             try await secretariat.get("\(review)/moderation")

@@ -28,7 +28,7 @@ import Testing
             let world = try await ReviewWorld.make(harness)
             let (id, recommendation) = try await Self.published(world)
             let followUp = ReviewFollowUpService(db: harness.db, clock: world.clock)
-            await expectRefused("validation.reason_required") {
+            await expectRefused("review.error.reason_required") {
                 try await followUp.respond(
                     id, recommendation: recommendation, response: .rejected, reason: "", actionID: nil, by: world.memberA)
             }

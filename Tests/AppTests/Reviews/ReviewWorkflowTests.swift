@@ -44,7 +44,7 @@ import Testing
             }
             // Declining: only a request, only with a reason.
             let other = try await world.request()
-            await expectRefused("validation.reason_required") {
+            await expectRefused("review.error.reason_required") {
                 try await world.setup.decline(other, reason: " ", by: world.secretariat)
             }
             try await world.setup.decline(other, reason: "plan not adopted yet", by: world.secretariat)
@@ -57,7 +57,7 @@ import Testing
             try await world.setup.accept(
                 third, editionID: world.editionID, deadlines: ReviewWorld.deadlines, by: world.secretariat)
             try await world.setup.assign(third, userID: world.expert.id, kind: .expert, lead: true, by: world.secretariat)
-            await expectRefused("validation.reason_required") {
+            await expectRefused("review.error.reason_required") {
                 try await world.setup.respond(third, accept: false, showName: false, reason: "", by: world.expert)
             }
             try await world.setup.respond(third, accept: false, showName: false, reason: "no time", by: world.expert)
@@ -212,7 +212,7 @@ import Testing
             await expectRefused("review.error.stage") {
                 try await world.marks.moderate(id, criterion: "AC1", level: 3, reason: "late", by: world.peer)
             }
-            await expectRefused("validation.reason_required") {
+            await expectRefused("review.error.reason_required") {
                 try await world.publication.correct(id, reason: "", criterion: nil, level: nil, by: world.secretariat)
             }
             await expectRefused("error.forbidden") {
