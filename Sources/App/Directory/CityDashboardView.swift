@@ -208,6 +208,7 @@ enum CityDashboardView {
                 }
             }
             para { link(.href(Paths.cityAssessments(board.slug))) { t("dashboard.all_assessments") } }
+            para { link(.href(Paths.cityReviews(board.slug))) { t("dashboard.reviews") } }
         }
     }
 

@@ -18,6 +18,8 @@ struct ReviewListQuery: Sendable {
     let mine: [Row]
     let city: City?
     let mayRequest: Bool
+    /// On the list of all reviews: the signed-in person's own city, which they may ask a review for.
+    var ownCity: (slug: String, names: [String: String])? = nil
     let signedIn: Bool
     /// The secretariat's view across published reviews (empty for everyone else).
     let learning: [ReviewLearning.CriterionSummary]
@@ -28,7 +30,14 @@ struct ReviewListQuery: Sendable {
         let directory = try await services.cache.value(ReviewReads.directory, Whole(), in: services.query)
         let learning =
             user?.isSecretariat == true ? try await services.cache.value(ReviewReads.learning, Whole(), in: services.query) : []
-        return try make(directory, user: user, city: city, learning: learning)
+        var model = try make(directory, user: user, city: city, learning: learning)
+        if city == nil, let cityID = user?.cityID,
+            let own = try await services.cache.value(DirectoryReads.cities, Whole(), in: services.query)
+                .first(where: { $0.id == cityID })
+        {
+            model.ownCity = (own.slug, own.names)
+        }
+        return model
     }
 
     static func load(user: CurrentUser?, city: City?, db: any Database) async throws -> ReviewListQuery {
@@ -67,6 +76,13 @@ enum ReviewListPage {
             para(.class("lead")) { t("review.list_lead") }
             if let city = model.city, model.mayRequest {
                 para { link(.class("button"), .href(Paths.newReview(city.slug))) { t("review.new_request") } }
+            }
+            if let own = model.ownCity {
+                para {
+                    link(.class("button"), .href(Paths.newReview(own.slug))) {
+                        t("review.ask_for_city", ["city": t.pick(own.names)])
+                    }
+                }
             }
             if !model.mine.isEmpty {
                 section {

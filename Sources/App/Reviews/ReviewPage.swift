@@ -58,7 +58,7 @@ enum ReviewPage {
                                 if let documentID = document.id {
                                     link(.href(Paths.reviewDocument(workspace.id, documentID))) { document.filename }
                                 }
-                                " (" + String(document.size / 1024) + " KB)"
+                                " (" + ReviewPageParts.size(document.size) + ")"
                             }
                         }
                     }

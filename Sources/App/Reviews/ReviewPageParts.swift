@@ -60,6 +60,13 @@ enum ReviewPageParts {
 
     static func level(_ level: Int?) -> String { level.map(String.init) ?? "—" }
 
+    /// A file's size as people read it: bytes under a kilobyte, then KB and MB (one decimal).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / (1024 * 1024))
+    }
+
     /// A 0–100 score for display (one decimal, half away from zero); the stored value keeps full precision.
     static func score(_ score: Double?) -> String {
         guard let score else { return "—" }

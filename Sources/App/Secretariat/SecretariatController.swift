@@ -89,6 +89,9 @@ struct SecretariatController: Sendable {
                     PasswordLink(setupPath: Paths.setupPassword(token), hours: 7 * 24, requested: false), to: recipient, on: db)
             }
         }
+        // The form shows the new user as stored: with the organisation it was created in (not
+        // loaded by `create`, so the form would offer "none" and a save would move the user out).
+        user.$organisation.value = organisation
         return try await renderUser(
             request, context, user, form: UserForm(user: user), errors: [:],
             setupLink: request.absoluteURL(Paths.setupPassword(token), publicURL: services.config.publicURL)

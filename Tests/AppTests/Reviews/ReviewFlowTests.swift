@@ -196,6 +196,9 @@ import Testing
             let city = Browser(client)
             _ = try await city.signIn(fixtures.memberA.email)
             #expect(!(try await city.get("/account").body.contains(id.uuidString)))
+            // The way to ask for a review: from the list, for the person's own city only.
+            #expect(try await city.get("/reviews").body.contains("href=\"/cities/alpha-city/reviews/new\""))
+            #expect(!(try await peer.get("/reviews").body.contains("href=\"/cities/alpha-city/reviews/new\"")))
         }
     }
 }
