@@ -60,7 +60,8 @@ enum CapacityQueries {
     }
 
     /// What other cities have done, by topic: completed actions by sector, published case studies
-    /// by sector and pathway (capacity-building and review suggestions).
+    /// by sector and pathway, plan-quality criteria their published reviews found strong
+    /// (capacity-building and review suggestions).
     static func peerEvidence(on db: any Database) async throws -> [CapacityMatching.Evidence] {
         var evidence: [CapacityMatching.Evidence] = []
         for action in try await MitigationAction.query(on: db).filter(status: .completed).with(\.$city).all() {
@@ -81,6 +82,8 @@ enum CapacityQueries {
                 evidence.append(.init(cityID: cityID, cityName: city.nameEn, topic: String(pathway), title: item.titleEn))
             }
         }
+        // Criteria a city's published review found strong (never an illustrative review).
+        evidence += try await ReviewCapacityEvidence.load(on: db)
         return evidence
     }
 }

@@ -29,11 +29,12 @@ enum ReviewLearning {
             .sorted { $0.publishedAt < $1.publishedAt }
     }
 
-    /// Criteria by mean score, weakest first (only criteria scored in some review).
+    /// Criteria by mean score, weakest first (only criteria scored in some review; illustrative
+    /// reports are demo data and never counted).
     static func criteria(_ reports: [ReviewReport]) -> [CriterionSummary] {
         var scores: [String: [Double]] = [:]
         var names: [String: String] = [:]
-        for report in reports {
+        for report in reports where !report.illustrative {
             for criterion in report.criteria {
                 guard let score = criterion.score else { continue }
                 scores[criterion.id, default: []].append(score)
@@ -53,7 +54,9 @@ enum ReviewLearning {
         var result: [String: [StrongPeer]] = [:]
         for weakness in report.weaknesses {
             result[weakness] = reports.compactMap { other in
-                guard other.city != report.city, let score = other.criteria.first(where: { $0.id == weakness })?.score,
+                // Demo data is no evidence for a real city (an illustrative report may point to either).
+                guard other.city != report.city, report.illustrative || !other.illustrative,
+                    let score = other.criteria.first(where: { $0.id == weakness })?.score,
                     score >= 75
                 else { return nil }
                 return StrongPeer(reviewID: other.reviewID, cityNames: other.cityNames, score: score)

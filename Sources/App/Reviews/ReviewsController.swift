@@ -84,7 +84,34 @@ struct ReviewsController: Sendable {
     /// `GET /reviews/{id}/{stage}`: the secretariat's set-up, the reviewers' marking, the city's
     /// self-assessment and reply, the moderation.
     func stagePage(_ request: Request, context: SignedInContext) async throws -> HTMLResponse {
-        try await render(try context.parameters.require("page"), request, context.base, user: context.user, refusal: nil)
+        let page = try context.parameters.require("page")
+        guard ["marking", "reply", "moderation"].contains(page) else {
+            return try await render(page, request, context.base, user: context.user, refusal: nil)
+        }
+        // The workspaces of reviewers, the city and moderators: shared pages, rendered once per
+        // reader and day while the review's tables are unchanged (a reader's forms depend on which
+        // marks are theirs, the deadlines on the day), the form token put in per request.
+        let id = try Self.uuid(try context.parameters.require("id"), field: "id", notFound: true)
+        let user = context.user
+        let today = ISODay.format(services.clock.now())
+        return try await services.cachedPage(
+            ReviewReads.workspace, id, request, context.base, variant: today,
+            rights: PageRights { workspace, user in ReviewWorkspace.audience(workspace, user) + "|" + user.id.uuidString }
+        ) { cached, chrome in
+            guard let workspace = cached?.with(user: user, today: today), workspace.isVisible else { throw AppError.notFound }
+            let csrf = chrome.csrfToken ?? ""
+            switch page {
+            case "marking":
+                guard workspace.isReviewer || workspace.isSecretariat else { throw AppError.forbidden }
+                return ReviewMarkingPage.render(workspace, csrf: csrf, chrome: chrome)
+            case "reply":
+                guard workspace.isCityEditor else { throw AppError.forbidden }
+                return ReviewReplyPage.render(workspace, csrf: csrf, chrome: chrome)
+            default:
+                guard workspace.mayModerate else { throw AppError.forbidden }
+                return ReviewModerationPage.render(workspace, csrf: csrf, chrome: chrome)
+            }
+        }
     }
 
     /// A review's page for a reader: a stage page, or the overview (`page` "review") — with a

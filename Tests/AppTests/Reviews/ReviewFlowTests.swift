@@ -99,6 +99,10 @@ import Testing
                         ("public_comment", "Inventory of one year"), ("private_note", "Send us the 2019 data"),
                     ]
                 ).status == .seeOther)
+            // Each reviewer's own workspace (a shared page per reader): FB1's form only for the peer who marked it.
+            let fb1Form = "<input type=\"hidden\" name=\"criterion\" value=\"FB1\">"
+            #expect(try await peer.get("\(review)/marking").body.contains(fb1Form))
+            #expect(!(try await expert.get("\(review)/marking").body.contains(fb1Form)))
             try await expert.get("\(review)/marking")
             #expect(
                 try await expert.post("\(review)/marks", [("criterion", "TG1"), ("level", "3"), ("evidence", "page:5")]).status

@@ -77,12 +77,38 @@ import Testing
             try await world.setup.advance(id, to: .moderation, by: world.secretariat)
             try await world.marks.moderate(id, criterion: "FB1", level: 1, reason: "", by: world.secretariat)
             try await world.publication.publish(id, by: world.secretariat)
+            // Only the illustrative Guiyang review is strong on FB1 so far: demo data is no evidence.
+            var page = try await Browser(client).get("/reviews/\(id.uuidString)")
+            #expect(!page.body.contains("Peers strong where this city is weak"))
+            #expect(try await CapacityQueries.peerEvidence(on: harness.db).allSatisfy { $0.topic != "ghg_inventory" })
+
+            // A review of Beta City, strong on FB1 (4 of 4 = 100), led by a peer from Alpha City.
+            let beta = try await world.requests.create(
+                .init(
+                    kind: .planReview, title: "Beta plan", sectors: ["I"],
+                    documents: [.init(filename: "plan.pdf", data: ReviewWorld.pdf)]),
+                city: world.fixtures.betaCity, by: world.peer)
+            try await world.setup.accept(
+                beta, editionID: world.editionID, deadlines: ReviewWorld.deadlines, by: world.secretariat)
+            try await world.setup.assign(beta, userID: world.memberA.id, kind: .peer, lead: true, by: world.secretariat)
+            try await world.setup.respond(beta, accept: true, showName: true, reason: "", by: world.memberA)
+            try await world.setup.advance(beta, to: .marking, by: world.secretariat)
+            try await world.mark(beta, "FB1", 4, by: world.memberA)
+            try await world.setup.advance(beta, to: .reply, by: world.secretariat)
+            try await world.setup.advance(beta, to: .moderation, by: world.secretariat)
+            try await world.marks.moderate(beta, criterion: "FB1", level: 4, reason: "", by: world.secretariat)
+            try await world.publication.publish(beta, by: world.secretariat)
+
             let reports = try await ReviewLearning.latestReports(on: harness.db)
             let fb1 = try #require(ReviewLearning.criteria(reports).first { $0.criterion == "FB1" })
-            // Guiyang 75 and Alpha 25: mean 50, one weak.
-            #expect(fb1.reviews == 2 && fb1.mean == 50 && fb1.weak == 1)
-            let page = try await Browser(client).get("/reviews/\(id.uuidString)")
-            #expect(page.body.contains("Peers strong where this city is weak") && page.body.contains("Guiyang"))
+            // Alpha 25 and Beta 100 (the illustrative Guiyang 75 left out): mean 62.5, one weak.
+            #expect(fb1.reviews == 2 && fb1.mean == 62.5 && fb1.weak == 1)
+            page = try await Browser(client).get("/reviews/\(id.uuidString)")
+            #expect(page.body.contains("Peers strong where this city is weak") && page.body.contains("Beta City"))
+            #expect(!page.body.contains(">Guiyang<"))
+            // Capacity building: Beta City is a peer for a city asking for help with its inventory.
+            let evidence = try await CapacityQueries.peerEvidence(on: harness.db)
+            #expect(evidence.contains { $0.cityName == "Beta City" && $0.topic == "ghg_inventory" })
             let secretariat = Browser(client)
             _ = try await secretariat.signIn(world.fixtures.secretariat.email)
             #expect(try await secretariat.get("/reviews").body.contains("Criteria across published reviews"))
