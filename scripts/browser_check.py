@@ -1084,10 +1084,14 @@ class Flow:
         fake.write_text("Suwon plan, typed as text: not a PDF whatever its name says\n")
         self.fill_review_request(fake)
         b.submit(b.one("form[enctype='multipart/form-data']"))
+        # The form comes back with the problem on top and what was typed kept (files must be chosen again).
         check(
-            "Plan documents must be PDF, Word, Excel or PowerPoint files" in b.main_text(),
+            b.has(".error-summary")
+            and "Plan documents must be PDF, Word, Excel or PowerPoint files" in b.text(".error-summary"),
             f"a text file named plan.pdf was not refused clearly: {b.main_text()[:300]!r}",
         )
+        kept = b.field("title").get_attribute("value")
+        check(kept == self.review_title, f"the refused request form lost its title (shows {kept!r})")
         b.screenshot("56-review-request-refused.png")
         b.get(f"/cities/{self.member_city}/reviews")
         check(self.review_title not in b.main_text(), "a refused request was still stored")
@@ -1167,7 +1171,7 @@ class Flow:
         )
         b.submit(form)
         check(
-            "A reviewer cannot be a member of the reviewed city." in b.main_text(),
+            b.has(".error-summary") and "A reviewer cannot be a member of the reviewed city." in b.text(".error-summary"),
             f"assigning Suwon's own member was not refused clearly: {b.main_text()[:300]!r}",
         )
         b.screenshot("59-review-assign-own-city.png")
@@ -1271,7 +1275,7 @@ class Flow:
         b.choose(b.field("level", form), "2")
         b.submit(form)
         check(
-            "This criterion needs evidence for any level above 0." in b.main_text(),
+            b.has(".error-summary") and "This criterion needs evidence for any level above 0." in b.text(".error-summary"),
             f"a mark without evidence was not refused clearly: {b.main_text()[:300]!r}",
         )
         b.get(self.review_path + "/marking")
@@ -1330,9 +1334,11 @@ class Flow:
         b.type_into(b.field("comment", form), "The plan covers two inventory years.")
         b.submit(form)
         check(
-            "Disagreeing needs evidence." in b.main_text(),
+            b.has(".error-summary") and "Disagreeing needs evidence." in b.text(".error-summary"),
             f"disagreeing without evidence was not refused clearly: {b.main_text()[:300]!r}",
         )
+        kept = b.field("comment", self.criterion_form("replies", "FB1")).get_attribute("value")
+        check(kept == "The plan covers two inventory years.", f"the refused reply lost its comment (shows {kept!r})")
         b.screenshot("64-review-reply-refused.png")
         b.get(self.review_path)
         replies = {row[0].split(" ")[0]: row[3] for row in self.marks_table()}
@@ -1355,7 +1361,11 @@ class Flow:
             rows.get("FB1", [""] * 4)[3].startswith("Disagree") and "2019 and 2022" in rows["FB1"][3],
             f"FB1's reply shows {rows.get('FB1')}",
         )
-        check(rows["FB1"][1] == "3", f"FB1's self-assessment shows {rows['FB1'][1]!r}, expected 3")
+        # The self-assessment level with the city's comment under it.
+        check(
+            rows["FB1"][1].split("\n")[0] == "3" and "Inventories of 2019 and 2022" in rows["FB1"][1],
+            f"FB1's self-assessment shows {rows['FB1'][1]!r}, expected 3 with the city's comment",
+        )
         b.screenshot("65-review-replies.png")
         self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
         self.advance("moderation", "Moderation")
@@ -1379,7 +1389,8 @@ class Flow:
         b.choose(b.field("level", form), "2")
         b.submit(form)
         check(
-            "Give the reason when the final mark differs from the first mark." in b.main_text(),
+            b.has(".error-summary")
+            and "Give the reason when the final mark differs from the first mark." in b.text(".error-summary"),
             f"a changed final mark without a reason was not refused clearly: {b.main_text()[:300]!r}",
         )
         b.get(self.review_path + "/moderation")
@@ -1479,7 +1490,7 @@ class Flow:
         b.choose(b.field("response", form), "partly")
         b.submit(form)
         check(
-            "reason: Give the reason" in b.main_text(),
+            b.has(".error-summary") and "Give the reason" in b.text(".error-summary"),
             f"a partly accepted answer without a reason was not refused clearly: {b.main_text()[:300]!r}",
         )
         b.get(self.review_path)

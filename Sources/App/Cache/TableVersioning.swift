@@ -109,6 +109,16 @@ enum TableVersioning {
         return try await $snapshot.withValue(versions) { try await body() }
     }
 
+    /// Every table's version in one query: the snapshot of a visitor's reading request (no session
+    /// to read them with), so a page built from several cached reads checks them all at once.
+    static func all(on db: any Database) async throws -> [String: Int64] {
+        var versions: [String: Int64] = [:]
+        for row in try await db.sql().select().column("name").column("version").from(versionTable).all() {
+            versions[try row.decode(column: "name", as: String.self)] = try row.decode(column: "version", as: Int64.self)
+        }
+        return versions
+    }
+
     static func parse(_ text: String?) -> [String: Int64]? {
         guard let text, !text.isEmpty else { return nil }
         var versions: [String: Int64] = [:]

@@ -31,7 +31,7 @@ enum ReviewFollowUpView {
         let answer = refusal.fill("follow-up", id.uuidString)
         let progress = refusal.fill("progress", id.uuidString)
         // Open when one of its forms was refused, so the person sees why.
-        return details(.custom("open", answer.refusal == nil && progress.refusal == nil ? nil : "")) {
+        return details(.open(answer.refusal != nil || progress.refusal != nil)) {
             summary { t("review.follow_up_update") }
             form(.action(Paths.reviewAction(reviewID, "follow-up")), .post, .class("stack")) {
                 Forms.csrf(csrf)

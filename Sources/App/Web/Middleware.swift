@@ -54,7 +54,11 @@ struct SessionMiddleware: RouterMiddleware {
         guard !Surface.isMachine(request.uri.path) else { return try await next(request, context) }
         var context = context
         guard let loaded = try await services.sessions.loadSignedIn(request, on: services.db, now: services.clock.now()) else {
-            return try await next(request, context)
+            // A visitor without a session: the versions of every table in one query too (a page
+            // of several cached reads would otherwise check each read's tables on its own).
+            guard request.method == .get || request.method == .head else { return try await next(request, context) }
+            let versions = try await TableVersioning.all(on: services.db)
+            return try await TableVersioning.reading(request, with: versions) { try await next(request, context) }
         }
         context.session = loaded.session
         // A session whose account was deactivated keeps its form token but signs no one in.

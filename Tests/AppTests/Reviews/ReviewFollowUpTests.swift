@@ -61,6 +61,14 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.body.contains("Add the 2019 inventory") && page.body.contains("2026-02-15: Data collected"))
             #expect(page.body.contains("Only for energy"))
+            // The follow-up forms are folded away; a refused answer unfolds them with the reason asked.
+            let published = try await city.get("/reviews/\(id.uuidString)")
+            #expect(published.body.contains("<details>") && !published.body.contains("<details open>"))
+            let refused = try await city.post(
+                "/reviews/\(id.uuidString)/follow-up",
+                [("recommendation", recommendation.uuidString), ("response", "rejected"), ("reason", "")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("<details open>") && refused.body.contains("error-summary"))
         }
     }
 }

@@ -22,6 +22,8 @@ extension Attribute {
     static func required(_ on: Bool = true) -> Attribute { Attribute(name: "required", value: nil, present: on) }
     static func checked(_ on: Bool) -> Attribute { Attribute(name: "checked", value: nil, present: on) }
     static func selected(_ on: Bool) -> Attribute { Attribute(name: "selected", value: nil, present: on) }
+    /// A `<details>` shown open.
+    static func open(_ on: Bool) -> Attribute { Attribute(name: "open", value: nil, present: on) }
     static func hreflang(_ value: String) -> Attribute { Attribute(name: "hreflang", value: value) }
     static func rel(_ value: String) -> Attribute { Attribute(name: "rel", value: value) }
     static func content(_ value: String) -> Attribute { Attribute(name: "content", value: value) }
