@@ -60,7 +60,7 @@ enum IndicatorDataQuery {
         async let factRows = sql.raw(
             """
             SELECT city_id, indicator, year, value, unit, source, note, price_basis, boundary_note FROM city_facts \
-            ORDER BY city_id, indicator, year
+            ORDER BY city_id, indicator, year, value, source
             """
         ).all()
         // Through the model: `titles` is a JSON column (jsonb on PostgreSQL).

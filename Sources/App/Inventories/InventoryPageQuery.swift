@@ -23,7 +23,7 @@ enum InventoryPageQuery {
         async let computed = query.cache.value(InventoryReads.computed, summary.versionKey, in: query)
         async let populations = sql.select().columns("year", "value").from("city_facts")
             .where("city_id", .equal, cityID).where("indicator", .equal, "population").where("year", .lessThanOrEqual, key.year)
-            .orderBy("year", .descending).limit(2).all()
+            .orderBy("year", .descending).orderBy("value").orderBy("source").limit(2).all()
             .map { try $0.decode(column: "value", as: Double.self) }
         async let reported = ReportedQueries.items(city: cityID, slug: city.slug, names: city.names, on: sql)
         var verifierLabel: String?

@@ -127,7 +127,8 @@ struct InventoryService: Sendable {
             previousTotal = inventory.level == .basic ? version.totalBasic : version.totalBasicPlus
         }
         let populations = try await CityFact.query(on: db).filter(\.$city.$id == city.requireID())
-            .filter(\.$indicator == "population").filter(\.$year <= inventory.year).sort(\.$year, .descending).range(..<2).all()
+            .filter(\.$indicator == "population").filter(\.$year <= inventory.year).sort(\.$year, .descending).sort(\.$value)
+            .sort(\.$source).range(..<2).all()
         return (previousTotal, populations.first?.value, populations.count > 1 ? populations[1].value : nil)
     }
 

@@ -124,6 +124,7 @@ enum ReviewMarksTable {
     static func render(_ workspace: ReviewWorkspace, t: Translator) -> Node {
         section {
             h2 { t("review.marks") }
+            ReviewPageParts.selfScore(workspace.selfScores(), finals: workspace.scores(), t: t)
             table {
                 thead {
                     tr {

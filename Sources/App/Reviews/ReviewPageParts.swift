@@ -60,6 +60,17 @@ enum ReviewPageParts {
 
     static func level(_ level: Int?) -> String { level.map(String.init) ?? "—" }
 
+    /// The city's self-assessment scored by the criteria's rule, beside the final marks' score.
+    static func selfScore(_ own: AssessmentScores?, finals: AssessmentScores?, t: Translator) -> Node {
+        guard let own else { return .fragment([]) }
+        return para(.class("self-score")) {
+            strong { t("review.self_score") + ": " }
+            own.composite.score.map { score($0) } ?? "—"
+            if let finals, let final = finals.composite.score { " · " + t("review.final_score") + ": " + score(final) }
+            span(.class("hint")) { " " + t("review.self_score_hint") }
+        }
+    }
+
     /// A file's size as people read it: bytes under a kilobyte, then KB and MB (one decimal).
     static func size(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) B" }

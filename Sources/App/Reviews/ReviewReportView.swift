@@ -33,6 +33,12 @@ enum ReviewReportView {
                     span(.lang("en")) { report.compositeNotShownReason ?? "—" }
                 }
             }
+            if sideBySide {
+                // Participants: the city's self-assessment scored by the same rule, beside the report's.
+                ReviewPageParts.selfScore(
+                    workspace.selfScores(levels: report.criteria.reduce(into: [:]) { $0[$1.id] = $1.selfLevel }),
+                    finals: nil, t: t)
+            }
             details {
                 summary { t("review.rule") }
                 para { report.rule }

@@ -138,6 +138,16 @@ struct ReviewWorkspace: Sendable {
             criteria, finals: marks.compactMapValues(\.finalLevel),
             city: CityContext(cityType: city.cityType, country: city.country), year: 2000)
     }
+
+    /// The city's own view of its plan: its self-assessment levels scored by the same rule as the
+    /// final marks (weights, applicability, missing left out), to set beside the reviewers' view.
+    /// Nil when the city assessed nothing.
+    func selfScores(levels: [String: Int]? = nil) -> AssessmentScores? {
+        let levels = levels ?? marks.compactMapValues(\.selfLevel)
+        guard let criteria, !levels.isEmpty else { return nil }
+        return ReviewScoring.score(
+            criteria, finals: levels, city: CityContext(cityType: city.cityType, country: city.country), year: 2000)
+    }
 }
 
 enum ReviewReads {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import HTTPTypes
+import Indicators
 import Testing
 
 @testable import App
@@ -28,6 +29,33 @@ import Testing
             #expect(ReviewReportView.anonymous(expert, t: t) == "An expert from Japan")
             #expect(
                 ReviewReportView.anonymous(.init(name: nil, country: nil, kind: "peer", lead: false), t: t) == "A peer")
+        }
+    }
+
+    /// The city's self-assessment scored by the criteria's rule, worked by hand: FB1 2/4 = 50 (w 2),
+    /// FB2 3/3 = 100 (w 1), TG1 4/4 = 100 (w 2), TG2 0/3 = 0 (w 1), AC1 1/4 = 25 (w 2), AC2 3/3 = 100
+    /// (w 1), FI1 0/3 = 0 (w 1.5), MO1 3/3 = 100 (w 1.5); PA1 and CB1 not assessed (left out, 12 of
+    /// 14 weight present ≥ 2/3): (100 + 100 + 200 + 0 + 50 + 100 + 0 + 150) / 12 = 700 / 12 = 58.33.
+    @Test func selfAssessment_isScoredByTheSameRule() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let world = try await ReviewWorld.make(harness)
+            let id = try await world.request()
+            try await world.setup.accept(id, editionID: world.editionID, deadlines: ReviewWorld.deadlines, by: world.secretariat)
+            try await world.setup.advance(id, to: .selfAssessment, by: world.secretariat)
+            for (criterion, level) in [
+                ("FB1", 2), ("FB2", 3), ("TG1", 4), ("TG2", 0), ("AC1", 1), ("AC2", 3), ("FI1", 0), ("MO1", 3),
+            ] {
+                try await world.marks.selfAssess(id, criterion: criterion, level: level, comment: "", by: world.memberA)
+            }
+            let scores = try #require(
+                try await ReviewWorkspace.load(id, user: world.memberA, db: harness.db, today: "2026-03-01")?.selfScores())
+            let composite = try #require(scores.composite.score)
+            #expect(abs(composite - 700.0 / 12.0) < 1e-9)
+            let city = Browser(client)
+            _ = try await city.signIn(world.fixtures.memberA.email)
+            let page = try await city.get(Paths.review(id))
+            #expect(page.body.contains("The city&#39;s self-assessment, scored") || page.body.contains("self-assessment, scored"))
+            #expect(page.body.contains("58.3"))
         }
     }
 }
