@@ -7,8 +7,9 @@ import SQLKit
 ///
 /// 1. the city; 2. every inventory of the city with its current version's totals — the page's
 /// inventory, the previous one (plausibility) and the trend come from this one list; 3. the lines
-/// (through `InventoryReads.computed`, usually from the cache); 4. the two latest populations up to
-/// the year; 5. the reported totals (trend); 6. the verifier's name, when one is named.
+/// (through `InventoryReads.computed`, usually from the cache); 4. the resident populations of the
+/// two latest years up to the year (`ResidentPopulation`); 5. the reported totals (trend); 6. the
+/// verifier's name, when one is named.
 enum InventoryPageQuery {
     static func load(_ key: InventoryPageKey, _ query: QueryContext) async throws -> InventoryPageData? {
         guard let city = try await CityQueries.bySlug(key.slug, on: query.db), let cityID = city.id else { return nil }
@@ -21,10 +22,7 @@ enum InventoryPageQuery {
             state: row.rights.state, illustrative: row.illustrative, version: row.version, stateComment: row.stateComment,
             verifierID: row.rights.verifierID)
         async let computed = query.cache.value(InventoryReads.computed, summary.versionKey, in: query)
-        async let populations = sql.select().columns("year", "value").from("city_facts")
-            .where("city_id", .equal, cityID).where("indicator", .equal, "population").where("year", .lessThanOrEqual, key.year)
-            .orderBy("year", .descending).orderBy("value").orderBy("source").limit(2).all()
-            .map { try $0.decode(column: "value", as: Double.self) }
+        async let populations = ResidentPopulation.latest(city: cityID, upTo: key.year, on: sql).map(\.value)
         async let reported = ReportedQueries.items(city: cityID, slug: city.slug, names: city.names, on: sql)
         var verifierLabel: String?
         if let verifier = row.rights.verifierID {

@@ -115,8 +115,8 @@ struct InventoryService: Sendable {
             InventoryReads.computed, key, value: ComputedLines(lines: lines, report: report, air: air), in: query)
     }
 
-    /// The previous inventory's total at the same level, and the city's two latest populations
-    /// up to the inventory year, for the year-on-year checks.
+    /// The previous inventory's total at the same level, and the city's resident populations
+    /// of the two latest years up to the inventory year, for the year-on-year checks.
     private func plausibilityContext(_ inventory: Inventory, city: City) async throws -> (
         previousTotal: Double?, population: Double?, previousPopulation: Double?
     ) {
@@ -126,9 +126,7 @@ struct InventoryService: Sendable {
         if let previous, let version = try await VersionStore.list(previous.requireID(), on: db).first {
             previousTotal = inventory.level == .basic ? version.totalBasic : version.totalBasicPlus
         }
-        let populations = try await CityFact.query(on: db).filter(\.$city.$id == city.requireID())
-            .filter(\.$indicator == "population").filter(\.$year <= inventory.year).sort(\.$year, .descending).sort(\.$value)
-            .sort(\.$source).range(..<2).all()
+        let populations = try await ResidentPopulation.latest(city: city.requireID(), upTo: inventory.year, on: db.sql())
         return (previousTotal, populations.first?.value, populations.count > 1 ? populations[1].value : nil)
     }
 

@@ -19,19 +19,21 @@ enum ReviewMarkingPage {
             for item in workspace.criteria?.items ?? [] {
                 let id = item.id.rawValue
                 let mark = workspace.marks[id]
-                section(.class("criterion")) {
-                    h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
-                    para(.class("hint")) { item.description.resolved(t.locale.rawValue) }
-                    ul { for option in ReviewPageParts.levelOptions(workspace, id, t: t) { li { option.label } } }
-                    if let mark, let level = mark.level {
-                        para { strong { t("review.first_mark") + ": " + String(level) } }
-                        if !mark.publicComment.isEmpty { para(.lang(mark.language)) { mark.publicComment } }
-                        ReviewPageParts.evidence(mark.evidence, t: t)
-                    }
-                    if open && (mark?.reviewerID == nil || mark?.reviewerID == workspace.user?.id) {
-                        markForm(workspace, id, mark: mark, fill: refusal.fill("marks", id), csrf: csrf, t: t)
-                    } else {
-                        refusal.fill("marks", id).summary(labels: [:], t: t)
+                Forms.scoped(id) {
+                    section(.class("criterion")) {
+                        h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
+                        para(.class("hint")) { item.description.resolved(t.locale.rawValue) }
+                        ul { for option in ReviewPageParts.levelOptions(workspace, id, t: t) { li { option.label } } }
+                        if let mark, let level = mark.level {
+                            para { strong { t("review.first_mark") + ": " + String(level) } }
+                            if !mark.publicComment.isEmpty { para(.lang(mark.language)) { mark.publicComment } }
+                            ReviewPageParts.evidence(mark.evidence, t: t)
+                        }
+                        if open && (mark?.reviewerID == nil || mark?.reviewerID == workspace.user?.id) {
+                            markForm(workspace, id, mark: mark, fill: refusal.fill("marks", id), csrf: csrf, t: t)
+                        } else {
+                            refusal.fill("marks", id).summary(labels: [:], t: t)
+                        }
                     }
                 }
             }

@@ -21,27 +21,30 @@ enum ReviewModerationPage {
                 for item in workspace.criteria?.items ?? [] {
                     let id = item.id.rawValue
                     let mark = workspace.marks[id]
-                    section(.class("criterion")) {
-                        h3 { ReviewPageParts.criterionName(workspace, id, t: t) }
-                        if let reviewer = mark?.reviewerID, reviewer == workspace.user?.id {
-                            refusal.fill("final", id).summary(labels: [:], t: t)
-                            para(.class("hint")) { t("review.error.moderator_is_first_reviewer") }
-                        } else {
-                            form(.action(Paths.reviewAction(workspace.id, "final")), .post, .class("stack")) {
-                                let fill = refusal.fill("final", id)
-                                Forms.csrf(csrf)
-                                fill.summary(labels: ["level": t("review.final_mark"), "reason": t("review.final_reason")], t: t)
-                                ReviewPageParts.hidden("criterion", id)
-                                Forms.select(
-                                    "level", label: t("review.final_mark"),
-                                    options: ReviewPageParts.levelOptions(workspace, id, t: t),
-                                    selected: fill.value("level", (mark?.finalLevel ?? mark?.level).map(String.init) ?? ""),
-                                    errors: fill.errors, t: t, required: true, blank: "—")
-                                Forms.textArea(
-                                    "reason", label: t("review.final_reason"),
-                                    value: fill.value("reason", mark?.finalReason ?? ""),
-                                    errors: fill.errors, t: t, hint: t("review.final_reason_hint"), rows: 2)
-                                Forms.submit(t("review.save_final"))
+                    Forms.scoped(id) {
+                        section(.class("criterion")) {
+                            h3 { ReviewPageParts.criterionName(workspace, id, t: t) }
+                            if let reviewer = mark?.reviewerID, reviewer == workspace.user?.id {
+                                refusal.fill("final", id).summary(labels: [:], t: t)
+                                para(.class("hint")) { t("review.error.moderator_is_first_reviewer") }
+                            } else {
+                                form(.action(Paths.reviewAction(workspace.id, "final")), .post, .class("stack")) {
+                                    let fill = refusal.fill("final", id)
+                                    Forms.csrf(csrf)
+                                    fill.summary(
+                                        labels: ["level": t("review.final_mark"), "reason": t("review.final_reason")], t: t)
+                                    ReviewPageParts.hidden("criterion", id)
+                                    Forms.select(
+                                        "level", label: t("review.final_mark"),
+                                        options: ReviewPageParts.levelOptions(workspace, id, t: t),
+                                        selected: fill.value("level", (mark?.finalLevel ?? mark?.level).map(String.init) ?? ""),
+                                        errors: fill.errors, t: t, required: true, blank: "—")
+                                    Forms.textArea(
+                                        "reason", label: t("review.final_reason"),
+                                        value: fill.value("reason", mark?.finalReason ?? ""),
+                                        errors: fill.errors, t: t, hint: t("review.final_reason_hint"), rows: 2)
+                                    Forms.submit(t("review.save_final"))
+                                }
                             }
                         }
                     }

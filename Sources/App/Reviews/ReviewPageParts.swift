@@ -27,7 +27,10 @@ enum ReviewPageParts {
             caption { t("review.timetable") }
             tbody {
                 for stage in ReviewState.stages {
-                    tr(.class(stage == workspace.state ? "current" : "")) {
+                    tr(
+                        .when(stage == workspace.state, .class("current")),
+                        .when(stage == workspace.state, .aria("current", "step"))
+                    ) {
                         th { t("review.state.\(stage.rawValue)") }
                         td { workspace.record.deadlines[stage.rawValue] ?? "—" }
                         td {

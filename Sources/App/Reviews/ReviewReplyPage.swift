@@ -18,34 +18,36 @@ enum ReviewReplyPage {
             for item in workspace.criteria?.items ?? [] {
                 let id = item.id.rawValue
                 let mark = workspace.marks[id]
-                section(.class("criterion")) {
-                    h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
-                    if workspace.state == .selfAssessment && !workspace.isLate {
-                        form(.action(Paths.reviewAction(workspace.id, "self")), .post, .class("stack")) {
-                            let fill = refusal.fill("self", id)
-                            Forms.csrf(csrf)
-                            fill.summary(labels: ["level": t("review.self_level"), "comment": t("review.comment")], t: t)
-                            ReviewPageParts.hidden("criterion", id)
-                            Forms.select(
-                                "level", label: t("review.self_level"),
-                                options: ReviewPageParts.levelOptions(workspace, id, t: t),
-                                selected: fill.value("level", mark?.selfLevel.map(String.init) ?? ""), errors: fill.errors,
-                                t: t, required: true, blank: "—")
-                            Forms.textArea(
-                                "comment", label: t("review.comment"), value: fill.value("comment", mark?.selfComment ?? ""),
-                                errors: fill.errors, t: t, rows: 2)
-                            Forms.submit(t("review.save"))
+                Forms.scoped(id) {
+                    section(.class("criterion")) {
+                        h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
+                        if workspace.state == .selfAssessment && !workspace.isLate {
+                            form(.action(Paths.reviewAction(workspace.id, "self")), .post, .class("stack")) {
+                                let fill = refusal.fill("self", id)
+                                Forms.csrf(csrf)
+                                fill.summary(labels: ["level": t("review.self_level"), "comment": t("review.comment")], t: t)
+                                ReviewPageParts.hidden("criterion", id)
+                                Forms.select(
+                                    "level", label: t("review.self_level"),
+                                    options: ReviewPageParts.levelOptions(workspace, id, t: t),
+                                    selected: fill.value("level", mark?.selfLevel.map(String.init) ?? ""), errors: fill.errors,
+                                    t: t, required: true, blank: "—")
+                                Forms.textArea(
+                                    "comment", label: t("review.comment"), value: fill.value("comment", mark?.selfComment ?? ""),
+                                    errors: fill.errors, t: t, rows: 2)
+                                Forms.submit(t("review.save"))
+                            }
                         }
-                    }
-                    if let mark, let level = mark.level, [.reply, .moderation, .published].contains(workspace.state) {
-                        para { strong { t("review.first_mark") + ": " + String(level) } }
-                        if !mark.publicComment.isEmpty { para(.lang(mark.language)) { mark.publicComment } }
-                        if !mark.privateNote.isEmpty {
-                            para(.class("hint"), .lang(mark.language)) { t("review.private_note") + ": " + mark.privateNote }
-                        }
-                        ReviewPageParts.evidence(mark.evidence, t: t)
-                        if workspace.state == .reply && !workspace.isLate {
-                            replyForm(workspace, id, mark: mark, fill: refusal.fill("replies", id), csrf: csrf, t: t)
+                        if let mark, let level = mark.level, [.reply, .moderation, .published].contains(workspace.state) {
+                            para { strong { t("review.first_mark") + ": " + String(level) } }
+                            if !mark.publicComment.isEmpty { para(.lang(mark.language)) { mark.publicComment } }
+                            if !mark.privateNote.isEmpty {
+                                para(.class("hint"), .lang(mark.language)) { t("review.private_note") + ": " + mark.privateNote }
+                            }
+                            ReviewPageParts.evidence(mark.evidence, t: t)
+                            if workspace.state == .reply && !workspace.isLate {
+                                replyForm(workspace, id, mark: mark, fill: refusal.fill("replies", id), csrf: csrf, t: t)
+                            }
                         }
                     }
                 }

@@ -8,7 +8,20 @@ enum Forms {
     }
 
     static func fieldID(_ name: String) -> String {
-        "f-" + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "")
+        let scope = idScope.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" } + "-" } ?? ""
+        return "f-" + scope + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "")
+    }
+
+    /// The scope of the field ids while a form renders: a page with the same form several times
+    /// (one per criterion, per mark, per recommendation) renders each under its own scope, so that
+    /// every label, hint and error link points to its own form's field and no id is repeated.
+    /// A task-local because rendering is synchronous and the field helpers are called in many
+    /// places: the scope reaches them without a parameter on each.
+    @TaskLocal static var idScope: String?
+
+    /// `content` with its field ids under `scope` (see `idScope`).
+    static func scoped(_ scope: String, _ content: () -> Node) -> Node {
+        $idScope.withValue(scope, operation: content)
     }
 
     static func csrf(_ token: String) -> Node {

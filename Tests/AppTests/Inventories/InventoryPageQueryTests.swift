@@ -1,6 +1,7 @@
 import CarbonAccounting
 import FluentKit
 import Foundation
+import Reporting
 import Testing
 
 @testable import App
@@ -35,9 +36,26 @@ import Testing
                 data.computed.report.basicPlus.co2e, try #require(totals["basic_plus"] as? NSNumber).doubleValue)
             #expect(data.computed.inventory.citySlug == "guiyang" && data.rights.state == .published)
             #expect(data.trend.inventories.contains { $0.year == 2021 })
+            // The population the reports state is resident population: Guiyang's latest figures up
+            // to 2021 are 2020's registered (hukou) 4,373,023 and census resident 5,987,018
+            // (city_series_ne_asia.csv); the registered one is another quantity and is left out.
+            #expect(data.place?.population == 5_987_018)
+            #expect(InventoryReports.metadata(data).population == 5_987_018)
             // An unknown year or city is nil (the page says 404), after as few reads.
             #expect(try await InventoryReads.page.load(InventoryPageKey(slug: "guiyang", year: 1990), query) == nil)
             #expect(try await InventoryReads.page.load(InventoryPageKey(slug: "atlantis", year: 2021), query) == nil)
+        }
+    }
+
+    /// One figure per year, the registered kind never, newest two years first.
+    @Test func residentPopulation_oneFigurePerYear_neverRegistered() async throws {
+        try await TestApp.run(seed: true) { _, harness in
+            let guiyang = try #require(try await CityQueries.bySlug("guiyang", on: harness.db)?.id)
+            let figures = try await ResidentPopulation.latest(city: guiyang, upTo: 2021, on: harness.db.sql())
+            // 2020: census 5,987,018 (the registered 4,373,023 left out); 2015 has only a
+            // registered figure; 2010: census 4,322,611.
+            #expect(figures == [.init(year: 2020, value: 5_987_018), .init(year: 2010, value: 4_322_611)])
+            #expect(try await ResidentPopulation.latest(city: guiyang, upTo: 2009, on: harness.db.sql()).isEmpty)
         }
     }
 }

@@ -152,6 +152,17 @@ struct BackupTests {
             let cut = directory.appending(path: "cut.lccbackup")
             try data.prefix(data.count / 2).write(to: cut)
             await #expect(throws: BackupError.self) { try await Backups.verify(cut, logger: BackupFixtures.logger) }
+            // A whole archive under the name a backup writes before its rename (killed just before
+            // it): only the rename says the backup finished, so verify and restore refuse it.
+            let unfinished = directory.appending(path: "good.lccbackup" + BackupArchive.partialSuffix)
+            try data.write(to: unfinished)
+            let partial = await #expect(throws: BackupError.self) {
+                try await Backups.verify(unfinished, logger: BackupFixtures.logger)
+            }
+            #expect(partial?.description.contains("interrupted backup") == true)
+            await #expect(throws: BackupError.self) {
+                try await Backups.restore(unfinished, into: source, force: true, logger: BackupFixtures.logger)
+            }
             let work = directory.appending(path: "work")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             let (_, extracted) = try BackupArchive.read(archive, extractingInto: work)

@@ -83,6 +83,12 @@ import Testing
             // Marking.
             let workspace = try await peer.get("\(review)/marking")
             #expect(workspace.status == .ok && workspace.body.contains("FB1"))
+            // The timetable marks the stage the review is in, for screen readers too; only that one.
+            #expect(workspace.body.components(separatedBy: "aria-current=\"step\"").count == 2)
+            #expect(workspace.body.contains("<tr class=\"current\" aria-current=\"step\"><th>Marking</th>"))
+            // A form per criterion, each field with its own id (a label points to its own form).
+            #expect(HTMLIDs.repeated(in: workspace.body).isEmpty, "\(HTMLIDs.repeated(in: workspace.body))")
+            #expect(workspace.body.contains(#"<label for="f-FB1-level">"#))
             let outside = try await peer.post(
                 "\(review)/marks",
                 [("criterion", "FB1"), ("level", "7"), ("evidence", "page:2"), ("public_comment", "Typed before the refusal")])
@@ -119,6 +125,7 @@ import Testing
             // The city's reply: the private note is there; disagreeing without evidence is refused.
             let replyPage = try await city.get("\(review)/reply")
             #expect(replyPage.body.contains("Send us the 2019 data"))
+            #expect(HTMLIDs.repeated(in: replyPage.body).isEmpty, "\(HTMLIDs.repeated(in: replyPage.body))")
             let bare = try await city.post(
                 "\(review)/replies", [("criterion", "FB1"), ("answer", "disagree"), ("comment", "no")])
             #expect(bare.status == .unprocessableContent)
@@ -140,7 +147,8 @@ import Testing
             #expect(ownMark.body.contains("error-summary") && ownMark.body.contains("cannot be its first reviewer"))
             try await peer.get("\(review)/moderation")
             #expect(try await peer.post("\(review)/final", [("criterion", "TG1"), ("level", "3")]).status == .seeOther)
-            try await secretariat.get("\(review)/moderation")
+            let moderation = try await secretariat.get("\(review)/moderation")
+            #expect(HTMLIDs.repeated(in: moderation.body).isEmpty, "\(HTMLIDs.repeated(in: moderation.body))")
             #expect(
                 try await secretariat.post(
                     "\(review)/final", [("criterion", "FB1"), ("level", "3"), ("reason", "2019 data found")]
@@ -156,7 +164,13 @@ import Testing
             #expect(page.body.contains("2019 data found") && page.body.contains("Add interim milestones"))
             #expect(!page.body.contains("Send us the 2019 data"))
             #expect(!page.body.contains("First mark"))
-            #expect(try await city.get(review).body.contains("First mark"))
+            let cityReport = try await city.get(review)
+            #expect(cityReport.body.contains("First mark"))
+            // The follow-up forms, one pair per recommendation, their ids under the recommendation's.
+            #expect(
+                cityReport.body.range(of: #"<select id="f-[0-9A-F-]{36}-response" name="response""#, options: .regularExpression)
+                    != nil)
+            #expect(HTMLIDs.repeated(in: cityReport.body).isEmpty, "\(HTMLIDs.repeated(in: cityReport.body))")
             let json = try InventoryTestSupport.json(try await visitor.get("/api/v1/reviews/\(id.uuidString)"))
             #expect(json["version"] as? Int == 1 && json["illustrative"] as? Bool == false)
             let criteria = try #require(json["criteria"] as? [[String: Any]])

@@ -33,6 +33,9 @@ import Testing
             for page in Self.pages {
                 let response = try await visitor.get(page.path)
                 #expect(response.status == .ok, "\(page.path): \(response.status)")
+                #expect(
+                    HTMLIDs.repeated(in: response.body).isEmpty, "\(page.path) repeats ids \(HTMLIDs.repeated(in: response.body))"
+                )
                 assertSnapshot(of: Self.readable(response.body), as: .lines, named: page.name)
             }
         }

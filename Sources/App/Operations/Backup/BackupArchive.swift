@@ -37,6 +37,13 @@ enum BackupArchive {
 
     /// The manifest, and the data file extracted into `directory` with its SHA-256 checked.
     static func read(_ file: URL, extractingInto directory: URL) throws -> (BackupManifest, URL) {
+        // A backup killed after its last byte but before the rename leaves a `.partial` that reads
+        // as whole: it is still refused, because only the rename says the backup finished.
+        guard !file.lastPathComponent.hasSuffix(partialSuffix) else {
+            throw BackupError(
+                "\(file.path) is what an interrupted backup left (it never got its final name); it is not a backup — take a new one"
+            )
+        }
         let archive: Archive
         do {
             archive = try Archive(url: file, accessMode: .read)
