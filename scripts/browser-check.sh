@@ -25,14 +25,18 @@ if ((${#missing[@]} > 0)); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The same interpreter that runs the check must have selenium, hence python3 -m pip.
-if ! python3 -c 'import selenium' >/dev/null 2>&1; then
-    echo "browser-check: installing selenium with pip" >&2
+# The same interpreter that runs the check must have selenium and axe-core (axe-selenium-python
+# bundles it: the accessibility step runs it offline), hence python3 -m pip.
+packages=()
+python3 -c 'import selenium' >/dev/null 2>&1 || packages+=(selenium)
+python3 -c 'import axe_selenium_python' >/dev/null 2>&1 || packages+=(axe-selenium-python)
+if ((${#packages[@]} > 0)); then
+    echo "browser-check: installing ${packages[*]} with pip" >&2
     pip_flags=(-q --disable-pip-version-check)
     if [[ "$(id -u)" -eq 0 ]]; then
         pip_flags+=(--root-user-action=ignore)
     fi
-    python3 -m pip install "${pip_flags[@]}" selenium
+    python3 -m pip install "${pip_flags[@]}" "${packages[@]}"
 fi
 
 # Selenium Manager would try to download a driver; the script names /usr/bin/chromedriver, and this

@@ -16,6 +16,7 @@ Output: one "ok <step>" line per step, then "N passed, M failed" as the closing 
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 import secrets
@@ -56,6 +57,8 @@ DESKTOP = (1280, 900)
 # A hidden input of the same name may carry the unchecked value; the checkbox is the one to click.
 TERMS = 'input[type="checkbox"][name="accept_terms"]'
 PHONE = (390, 844)  # CSS pixels of a common current phone
+# The accessibility rules every page is held to: WCAG 2.0 level A and AA as axe-core tags them.
+AXE_TAGS = ["wcag2a", "wcag2aa"]
 
 
 class CheckFailed(Exception):
@@ -398,6 +401,26 @@ class Browser:
         except NoSuchElementException as error:
             raise CheckFailed(f"no link {text!r} on {self.path()}") from error
 
+    def axe_violations(self) -> list[str]:
+        """The WCAG 2 A and AA rules axe-core finds broken on the current page, one line each."""
+        from axe_selenium_python import Axe  # bundles axe-core; installed by browser-check.sh
+
+        Axe(self.d).inject()
+        # axe.run returns a promise; the result is kept on the page and polled (the async-script
+        # callback of this axe-core and WebDriver pair never fires).
+        self.d.execute_script(
+            "window.__axe = null; axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            ".then(r => { window.__axe = r; }, e => { window.__axe = {error: String(e)}; });",
+            AXE_TAGS,
+        )
+        result = WebDriverWait(self.d, 60).until(lambda d: d.execute_script("return window.__axe"))
+        if "error" in result:
+            raise CheckFailed(f"axe-core failed on {self.path()}: {result['error']}")
+        return [
+            f"{v['id']} ({v['impact']}, {len(v['nodes'])}×, e.g. {v['nodes'][0]['target']}): {v['help']}"
+            for v in result["violations"]
+        ]
+
     def horizontal_overflow(self) -> int:
         """How many CSS pixels the page is wider than the viewport (a phone would scroll sideways)."""
         return int(
@@ -526,6 +549,7 @@ class Flow:
             ("review-publish", self.review_publish),
             ("review-report", self.review_report),
             ("review-follow-up", self.review_follow_up),
+            ("accessibility", self.accessibility),
         ]
 
     # a. directory and CJK search
@@ -1536,6 +1560,37 @@ class Flow:
             if term.text.strip() == "Version":
                 return term.find_element(By.XPATH, "following-sibling::dd[1]").text.strip()
         raise CheckFailed("the inventory page shows no Version")
+    # accessibility: axe-core on the pages people use most, as a visitor and as the secretariat
+    def accessibility(self) -> None:
+        b = self.b
+        with urllib.request.urlopen(self.server.base + "/api/v1/reviews", timeout=10) as response:
+            reviews = json.load(response)["reviews"]
+        illustrative = next(r["id"] for r in reviews if r["illustrative"])
+        review = f"/reviews/{illustrative}"
+        visitor_pages = [
+            "/", "/cities", "/cities/guiyang", "/cities/guiyang/inventories/2021", "/cities/seoul/targets",
+            "/cities/guiyang/forecast", "/cities/guiyang/peers", "/benchmarks", "/registry", "/frameworks/lcc-index",
+            "/knowledge", "/search?q=%E4%BD%8E%E7%A2%B3", "/reviews", review, "/membership/apply", "/login",
+            "/cities/seoul?lang=ja", "/reviews?lang=zh", f"{review}?lang=ko",
+        ]
+        secretariat_pages = [
+            "/account", "/secretariat", "/reviews", review, f"{review}/setup", f"{review}/marking", f"{review}/reply",
+            f"{review}/moderation", f"/cities/{self.member_city}/reviews/new", self.review_path, self.inventory_path,
+        ]
+        found: list[str] = []
+        b.get("/")
+        if b.has("form.signout"):
+            b.submit(b.one("form.signout"))
+        for path in visitor_pages:
+            b.get(path)
+            found += [f"visitor {path}: {line}" for line in b.axe_violations()]
+        self.sign_in_as("secretariat@lcc.local", self.server.admin_password, "the secretariat")
+        for path in secretariat_pages:
+            b.get(path)
+            found += [f"secretariat {path}: {line}" for line in b.axe_violations()]
+        print(f"   axe-core ({', '.join(AXE_TAGS)}): {len(visitor_pages) + len(secretariat_pages)} pages", flush=True)
+        check(not found, "accessibility rules broken:\n  " + "\n  ".join(found))
+
     # helpers of the peer review
     def sign_in_as(self, email: str, password: str, who: str) -> None:
         """Signs whoever is signed in out, then `email` in: the people of a review share one browser."""

@@ -79,12 +79,15 @@ enum ReviewRequestPage {
                 }
                 fieldset {
                     legend { t("review.field.documents") }
-                    para(.class("hint")) { t("review.documents_hint") }
+                    para(.class("hint"), .id("f-documents-hint")) { t("review.documents_hint") }
                     if fill.refusal != nil { para(.class("notice")) { t("review.documents_again") } }
                     for index in 1...ReviewRequestService.maxDocuments {
-                        input(
-                            .type("file"), .name("documents"), .id("f-documents-\(index)"),
-                            .custom("accept", ".pdf,.docx,.xlsx,.pptx"))
+                        div(.class("field")) {
+                            label(.for("f-documents-\(index)")) { t("review.document_n", ["n": String(index)]) }
+                            input(
+                                .type("file"), .name("documents"), .id("f-documents-\(index)"),
+                                .custom("accept", ".pdf,.docx,.xlsx,.pptx"), .aria("describedby", "f-documents-hint"))
+                        }
                     }
                 }
                 fieldset {
