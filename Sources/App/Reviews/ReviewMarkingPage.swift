@@ -16,11 +16,12 @@ enum ReviewMarkingPage {
                 refusal.any.summary(labels: [:], t: t)
                 para(.class("notice")) { t("review.marking_closed") }
             }
+            overview(workspace, t: t)
             for item in workspace.criteria?.items ?? [] {
                 let id = item.id.rawValue
                 let mark = workspace.marks[id]
                 Forms.scoped(id) {
-                    section(.class("criterion")) {
+                    section(.class("criterion"), .id(anchor(id))) {
                         h2 { ReviewPageParts.criterionName(workspace, id, t: t) }
                         para(.class("hint")) { item.description.resolved(t.locale.rawValue) }
                         ul { for option in ReviewPageParts.levelOptions(workspace, id, t: t) { li { option.label } } }
@@ -41,6 +42,48 @@ enum ReviewMarkingPage {
                 ReviewRecommendationForm.render(workspace, fill: refusal.fill("recommendations"), csrf: csrf, t: t)
             }
         }
+    }
+
+    /// Where the marking stands, above the long page of forms: how many criteria have a mark, and
+    /// each criterion's mark and whose it is, linked to its form.
+    private static func overview(_ workspace: ReviewWorkspace, t: Translator) -> Node {
+        let items = workspace.criteria?.items ?? []
+        guard !items.isEmpty else { return .fragment([]) }
+        let marked = items.filter { workspace.marks[$0.id.rawValue]?.level != nil }.count
+        return section(.class("marking-overview")) {
+            h2 { t("review.marking_overview") }
+            para { t("review.marked_count", ["marked": String(marked), "total": String(items.count)]) }
+            table(.class("compact")) {
+                thead {
+                    tr {
+                        th(.scope("col")) { t("review.criterion") }
+                        th(.scope("col")) { t("review.first_mark") }
+                        th(.scope("col")) { t("review.marked_by") }
+                    }
+                }
+                tbody {
+                    for item in items {
+                        let id = item.id.rawValue
+                        let mark = workspace.marks[id]
+                        tr {
+                            td { link(.href("#" + anchor(id))) { ReviewPageParts.criterionName(workspace, id, t: t) } }
+                            td { mark?.level.map(String.init) ?? "—" }
+                            td { t("review.marked_by." + markedBy(mark, reader: workspace.user?.id)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `nobody`, `you` or `other`: whose first mark a criterion has, for its reader.
+    static func markedBy(_ mark: ReviewWorkspace.Mark?, reader: UUID?) -> String {
+        guard let mark, mark.level != nil, let reviewer = mark.reviewerID else { return "nobody" }
+        return reviewer == reader ? "you" : "other"
+    }
+
+    private static func anchor(_ criterion: String) -> String {
+        "criterion-" + criterion.filter { $0.isLetter || $0.isNumber || $0 == "-" }
     }
 
     private static func markForm(

@@ -107,8 +107,20 @@ import Testing
                 ).status == .seeOther)
             // Each reviewer's own workspace (a shared page per reader): FB1's form only for the peer who marked it.
             let fb1Form = "<input type=\"hidden\" name=\"criterion\" value=\"FB1\">"
-            #expect(try await peer.get("\(review)/marking").body.contains(fb1Form))
-            #expect(!(try await expert.get("\(review)/marking").body.contains(fb1Form)))
+            let peerWorkspace = try await peer.get("\(review)/marking")
+            #expect(peerWorkspace.body.contains(fb1Form))
+            let expertWorkspace = try await expert.get("\(review)/marking")
+            #expect(!expertWorkspace.body.contains(fb1Form))
+            // Where the marking stands, above the forms: FB1 is the peer's for the peer, another
+            // reviewer's for the expert, each linked to its form.
+            for body in [peerWorkspace.body, expertWorkspace.body] {
+                #expect(body.contains("1 of 10 criteria marked"), "the plan-quality criteria have 10 items")
+                #expect(
+                    body.contains(##"<a href="#criterion-FB1">"##)
+                        && body.contains(#"<section class="criterion" id="criterion-FB1">"#))
+            }
+            #expect(peerWorkspace.body.contains("<td>2</td><td>You</td>"))
+            #expect(expertWorkspace.body.contains("<td>2</td><td>Another reviewer</td>"))
             try await expert.get("\(review)/marking")
             #expect(
                 try await expert.post("\(review)/marks", [("criterion", "TG1"), ("level", "3"), ("evidence", "page:5")]).status
