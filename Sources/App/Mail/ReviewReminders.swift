@@ -55,7 +55,7 @@ enum ReviewReminders {
                 guard
                     let task = ReviewTask.key(
                         state: review.state, isSecretariat: person.isSecretariat, isCityEditor: person.isCityEditor,
-                        assignment: person.assignment)
+                        assignment: person.assignment, unmarked: review.unmarkedCriteria)
                 else { continue }
                 let t = services.translator(person.recipient.locale)
                 let who = person.recipient.userID?.uuidString ?? person.recipient.address

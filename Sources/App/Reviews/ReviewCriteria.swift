@@ -13,8 +13,19 @@ struct ReviewCriteria: Sendable {
         guard let editionID = record.editionID, let stored = try await EditionRecord.find(editionID, on: db) else {
             throw AppError.conflict("review.error.no_criteria")
         }
+        return try ReviewCriteria(stored)
+    }
+
+    /// The criteria of a stored edition (its framework file read again).
+    init(_ stored: EditionRecord) throws {
         let edition = try FrameworkService.read(stored.csv, previous: nil)
-        return ReviewCriteria(editionID: editionID, frameworkSlug: edition.framework.slug, edition: edition)
+        self.init(editionID: try stored.requireID(), frameworkSlug: edition.framework.slug, edition: edition)
+    }
+
+    init(editionID: UUID, frameworkSlug: String, edition: Edition) {
+        self.editionID = editionID
+        self.frameworkSlug = frameworkSlug
+        self.edition = edition
     }
 
     /// The qualitative items, in the edition's order.

@@ -16,6 +16,9 @@ struct ReviewDirectory: Sendable {
         let illustrative: Bool
         /// Stage raw value → ISO day.
         let deadlines: [String: String]
+        /// While marking: how many criteria still have no first mark (the stage waits on the
+        /// reviewers only while some do); nil in the other stages.
+        var unmarkedCriteria: Int? = nil
 
         /// The deadline of the stage the review is in.
         var deadline: String? { deadlines[state.rawValue] }
@@ -52,14 +55,15 @@ struct ReviewDirectory: Sendable {
         assignments.first { $0.reviewID == reviewID && $0.userID == userID }
     }
 
-    /// Five statements whatever the number of reviews.
+    /// Seven statements at most whatever the number of reviews.
     static func load(on db: any Database) async throws -> ReviewDirectory {
         let records = try await ReviewRequest.query(on: db).with(\.$city).sort(\.$createdAt, .descending).all()
+        let unmarked = try await unmarkedCriteria(of: records.filter { $0.state == .marking }, on: db)
         let reviews = try records.map { record in
             Review(
                 id: try record.requireID(), title: record.title, cityID: record.$city.id, citySlug: record.city.slug,
                 cityNames: record.city.names, kind: record.kindRaw, state: record.state, illustrative: record.illustrative,
-                deadlines: record.deadlines)
+                deadlines: record.deadlines, unmarkedCriteria: record.id.flatMap { unmarked[$0] })
         }
         let assignments = try await ReviewAssignment.query(on: db).all().map {
             Assignment(reviewID: $0.$request.id, userID: $0.$user.id, state: $0.state, lead: $0.lead)
@@ -90,6 +94,28 @@ struct ReviewDirectory: Sendable {
         }
         return ReviewDirectory(reviews: reviews, assignments: assignments, followUps: followUps)
     }
+
+    /// Per review in marking, its criteria without a first mark: two statements (the marks given,
+    /// the editions' stored files), none when no review is in marking.
+    private static func unmarkedCriteria(of marking: [ReviewRequest], on db: any Database) async throws -> [UUID: Int] {
+        guard !marking.isEmpty else { return [:] }
+        let ids = try marking.map { try $0.requireID() }
+        var marked: [UUID: Set<String>] = [:]
+        for mark in try await ReviewMark.query(on: db).filter(\.$request.$id ~~ ids).filter(\.$level != nil).all() {
+            marked[mark.$request.id, default: []].insert(mark.criterion)
+        }
+        let editionIDs = Array(Set(marking.compactMap(\.editionID)))
+        var criteria: [UUID: Set<String>] = [:]
+        for stored in try await EditionRecord.query(on: db).filter(\.$id ~~ editionIDs).all() {
+            criteria[try stored.requireID()] = Set(try ReviewCriteria(stored).items.map(\.id.rawValue))
+        }
+        var unmarked: [UUID: Int] = [:]
+        for record in marking {
+            guard let id = record.id, let editionID = record.editionID, let all = criteria[editionID] else { continue }
+            unmarked[id] = all.subtracting(marked[id] ?? []).count
+        }
+        return unmarked
+    }
 }
 
 extension ReviewDirectory: CacheCosted {
@@ -101,6 +127,7 @@ extension ReviewReads {
         "reviews.directory",
         tables: [
             .reviewRequests, .cities, .reviewAssignments, .reviewReports, .reviewRecommendations, .reviewRecommendationUpdates,
+            .reviewMarks, .frameworkEditions,
         ]
     ) { _, query in
         try await ReviewDirectory.load(on: query.db)

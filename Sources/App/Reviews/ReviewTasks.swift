@@ -14,16 +14,19 @@ struct ReviewTask: Sendable, Hashable {
     let count: Int
 
     /// Who does what in a review's stage: the one rule the account page and the deadline reminders
-    /// share. `assignment` is the person's assignment to this review, if any.
+    /// share. `assignment` is the person's assignment to this review, if any. Marks are shared per
+    /// criterion (any accepted reviewer may mark one first), so marking waits on every accepted
+    /// reviewer while `unmarked` criteria remain, and on nobody once each has its first mark.
     static func key(
-        state: ReviewState, isSecretariat: Bool, isCityEditor: Bool, assignment: ReviewDirectory.Assignment?
+        state: ReviewState, isSecretariat: Bool, isCityEditor: Bool, assignment: ReviewDirectory.Assignment?,
+        unmarked: Int? = nil
     ) -> String? {
         if assignment?.state == .invited { return "respond" }
         let accepted = assignment?.state == .accepted
         switch state {
         case .requested where isSecretariat, .accepted where isSecretariat: return "setup"
         case .selfAssessment where isCityEditor: return "self_assessment"
-        case .marking where accepted: return "marking"
+        case .marking where accepted && unmarked != 0: return "marking"
         case .reply where isCityEditor: return "reply"
         case .moderation where isSecretariat || (accepted && assignment?.lead == true): return "moderation"
         default: return nil
@@ -38,7 +41,7 @@ struct ReviewTask: Sendable, Hashable {
                 let task = key(
                     state: review.state, isSecretariat: user.isSecretariat,
                     isCityEditor: EditorRule.speaksFor(city: review.cityID, user: user),
-                    assignment: directory.assignment(of: user.id, in: review.id))
+                    assignment: directory.assignment(of: user.id, in: review.id), unmarked: review.unmarkedCriteria)
             else { continue }
             tasks.append(ReviewTask(reviewID: review.id, title: review.title, task: task, deadline: review.deadline, count: 0))
         }

@@ -229,6 +229,27 @@ import Testing
             // The way to ask for a review: from the list, for the person's own city only.
             #expect(try await city.get("/reviews").body.contains("href=\"/cities/alpha-city/reviews/new\""))
             #expect(!(try await peer.get("/reviews").body.contains("href=\"/cities/alpha-city/reviews/new\"")))
+
+            // Once every criterion has its first mark, marking waits on nobody: the task is gone.
+            let record = try #require(try await ReviewRequest.find(id, on: harness.db))
+            let criteria = try await ReviewCriteria.load(record, on: harness.db).items.map(\.id.rawValue)
+            for criterion in criteria.dropLast() { try await world.mark(id, criterion, 1, by: world.peer) }
+            #expect(try await peer.get("/account").body.contains("your marks are due"), "one criterion is left")
+            try await world.mark(id, try #require(criteria.last), 1, by: world.peer)
+            #expect(!(try await peer.get("/account").body.contains("your marks are due")))
         }
+    }
+
+    /// The rule itself: marking waits on accepted reviewers while a criterion has no first mark.
+    @Test func markingTask_whileCriteriaAreUnmarked() {
+        let accepted = ReviewDirectory.Assignment(reviewID: UUID(), userID: UUID(), state: .accepted, lead: false)
+        let invited = ReviewDirectory.Assignment(reviewID: UUID(), userID: UUID(), state: .invited, lead: false)
+        func key(_ assignment: ReviewDirectory.Assignment?, unmarked: Int?) -> String? {
+            ReviewTask.key(state: .marking, isSecretariat: false, isCityEditor: false, assignment: assignment, unmarked: unmarked)
+        }
+        #expect(key(accepted, unmarked: 3) == "marking")
+        #expect(key(accepted, unmarked: 0) == nil)
+        #expect(key(invited, unmarked: 0) == "respond", "an assignment to answer is still a task")
+        #expect(key(nil, unmarked: 3) == nil)
     }
 }
