@@ -1500,6 +1500,7 @@ class Flow:
         check("Please send us the 2019 inventory" not in text, "a visitor sees the reviewer's private note")
         check(rows.get("FB1", ["", ""])[-2].startswith("3 / 4"), f"a visitor's report reads FB1 as {rows.get('FB1')}")
         b.screenshot("69-review-report-public.png")
+        self.print_layout("69-review-report-public.pdf")
         b.get("/reviews")
         check(self.review_title in b.main_text(), "the published review is not in the public list")
 
@@ -1720,6 +1721,26 @@ class Flow:
             if cells:
                 rows[cells[0].split(" ")[0]] = cells
         return headers, rows
+
+    def print_layout(self, pdf_name: str) -> None:
+        """What a browser's "save as PDF" gives: the page under print media has no menus, forms or
+        buttons and still shows the report; the PDF is kept beside the screenshots to look at."""
+        b = self.b
+        b.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            shown = b.d.execute_script(
+                "return ['header', 'nav', 'footer', 'form', '.button'].filter(s =>"
+                " [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none'));"
+            )
+            check(not shown, f"the print layout of {b.path()} still shows {shown}")
+            check(b.one("section.report").is_displayed(), f"the print layout of {b.path()} hides the report")
+        finally:
+            b.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        pdf = base64.b64decode(b.d.print_page())
+        (SCREENSHOTS / pdf_name).write_bytes(pdf)
+        pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+        check(pdf.startswith(b"%PDF-") and 1 <= pages <= 15, f"printing {b.path()} gave {len(pdf)} bytes, {pages} pages")
+        print(f"   printed {b.path()}: {pages} pages, {len(pdf) // 1024} kB ({pdf_name})", flush=True)
 
     def follow_up_item(self, text: str) -> WebElement:
         for item in self.b.all("ol.follow-up > li"):
