@@ -130,7 +130,7 @@ enum BenchmarkPages {
                     }
                     tbody {
                         for entry in view.ranked {
-                            tr(.class(entry.city == model.focus ? "focus" : "")) {
+                            tr(.when(entry.city == model.focus, .class("focus"))) {
                                 td(.class("number")) { String(entry.rank) }
                                 td { link(.href(Paths.city(entry.city))) { name(entry.city) } }
                                 td(.class("number")) { t.number(entry.value, maxFractionDigits: 3) }

@@ -155,7 +155,7 @@ enum CityPages {
             }
             tbody {
                 for fact in facts {
-                    tr(.class(Vocabulary.isUnverified(fact.confidence) ? "unverified" : "")) {
+                    tr(.when(Vocabulary.isUnverified(fact.confidence), .class("unverified"))) {
                         td { t("indicator.\(fact.indicator)") }
                         td { String(fact.year) }
                         td(.class("number")) { t.number(fact.value) }

@@ -227,7 +227,7 @@ enum InventoryPage {
                         }
                         tbody {
                             for entry in completeness.entries where entry.required || entry.state != .missing {
-                                tr(.class(entry.required && entry.state == .missing ? "missing-row" : "")) {
+                                tr(.when(entry.required && entry.state == .missing, .class("missing-row"))) {
                                     td {
                                         link(.href(Paths.inventoryLines(slug, year, kind: kind, ref: entry.subCategory.ref))) {
                                             entry.subCategory.ref
