@@ -20,18 +20,27 @@ struct ReviewsAPI: Sendable {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> RawJSON {
-        let published = try await ReviewRequest.query(on: services.db)
+        RawJSON(body: try await services.cache.value(ReviewReads.apiList, Whole(), in: services.query))
+    }
+
+    /// The published reports, newest first, each with its latest version: two statements whatever
+    /// the number of reviews (the requests, then every stored version of them).
+    static func listDocument(on db: any Database) async throws -> String {
+        let published = try await ReviewRequest.query(on: db)
             .filter(\.$stateRaw == ReviewState.published.rawValue).sort(\.$createdAt, .descending).all()
+        let versions = try await ReviewReportRecord.query(on: db).filter(\.$request.$id ~~ published.compactMap(\.id)).all()
+        let latest = Dictionary(grouping: versions, by: \.$request.id).compactMapValues { $0.max { $0.number < $1.number } }
         var reviews: [Summary] = []
         for record in published {
             let id = try record.requireID()
-            guard let latest = try await ReviewPublication.versions(id, on: services.db).last else { continue }
+            guard let stored = latest[id] else { continue }
+            let report = try ReviewReport.decoder.decode(ReviewReport.self, from: Data(stored.body.utf8))
             reviews.append(
                 Summary(
-                    id: id, title: record.title, city: latest.city, kind: record.kindRaw, illustrative: record.illustrative,
-                    version: latest.version, publishedAt: latest.publishedAt, url: Paths.reviewJSON(id)))
+                    id: id, title: record.title, city: report.city, kind: record.kindRaw, illustrative: record.illustrative,
+                    version: report.version, publishedAt: report.publishedAt, url: Paths.reviewJSON(id)))
         }
-        return RawJSON(body: try APIJSON.encode(["reviews": reviews]))
+        return try APIJSON.encode(["reviews": reviews])
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> RawJSON {

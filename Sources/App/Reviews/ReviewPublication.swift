@@ -119,6 +119,8 @@ struct ReviewPublication: Sendable {
         return ReviewReport(
             reviewID: id, version: version, reason: reason, publishedAt: date, illustrative: record.illustrative,
             kind: record.kindRaw, city: city.slug, cityNames: city.names, title: record.title, summary: record.summary,
+            scope: record.scope.isEmpty ? nil : record.scope, sectors: record.sectors.isEmpty ? nil : record.sectors,
+            baseline: record.baseline.isEmpty ? nil : record.baseline,
             framework: criteria.frameworkSlug, edition: criteria.edition.version, rule: ReviewReport.rule,
             composite: scores.composite.score, compositeNotShownReason: scores.composite.notShownReason,
             minimumShare: criteria.edition.minimumShare,

@@ -64,6 +64,11 @@ struct ReviewReport: Codable, Sendable, Hashable {
     let cityNames: [String: String]
     let title: String
     let summary: String
+    /// What the city asked to be reviewed, as it stood at publication: the plan's scope and GPC
+    /// sectors, or a study's baseline form. Nil in reports published before they were kept.
+    var scope: String? = nil
+    var sectors: [String]? = nil
+    var baseline: [String: String]? = nil
     let framework: String
     let edition: String
     /// How the scores were computed (the indicator scoring, `SCORING.md`).
@@ -89,7 +94,8 @@ struct ReviewReport: Codable, Sendable, Hashable {
         ReviewReport(
             reviewID: reviewID, version: version, reason: reason, publishedAt: publishedAt, illustrative: illustrative,
             kind: kind,
-            city: city, cityNames: cityNames, title: title, summary: summary, framework: framework, edition: edition, rule: rule,
+            city: city, cityNames: cityNames, title: title, summary: summary, scope: scope, sectors: sectors, baseline: baseline,
+            framework: framework, edition: edition, rule: rule,
             composite: composite, compositeNotShownReason: compositeNotShownReason, minimumShare: minimumShare, groups: groups,
             criteria: criteria.map {
                 Criterion(

@@ -20,6 +20,7 @@ enum ReviewReportView {
                 link(.href(Paths.reviewJSON(report.reviewID))) { "JSON" }
             }
             para { report.summary }
+            subject(report, t: t)
             para(.class("hint")) {
                 t("review.criteria_edition", ["framework": frameworkName(report, workspace, t: t), "edition": report.edition])
             }
@@ -128,6 +129,28 @@ enum ReviewReportView {
 
     private static func groupName(_ group: ReviewReport.Group, _ workspace: ReviewWorkspace, t: Translator) -> String {
         workspace.criteria?.edition.groups.first(where: { $0.id == group.id })?.name.resolved(t.locale.rawValue) ?? group.name
+    }
+
+    /// What was reviewed, kept in the report: the plan's scope and sectors, or the study's baseline.
+    private static func subject(_ report: ReviewReport, t: Translator) -> Node {
+        .fragment([
+            report.scope.map { scope in para { t("review.field.scope") + ": " + scope } } ?? .fragment([]),
+            report.sectors.map { sectors in para { t("review.field.sectors") + ": " + sectors.joined(separator: ", ") } }
+                ?? .fragment([]),
+            report.baseline.map { baseline in
+                section(.class("baseline")) {
+                    h2 { t("review.baseline") }
+                    dl {
+                        for field in ReviewRequestService.baselineFields {
+                            if let value = baseline[field] {
+                                dt { t("review.field.\(field)") }
+                                dd { value }
+                            }
+                        }
+                    }
+                }
+            } ?? .fragment([]),
+        ])
     }
 
     private static func frameworkName(_ report: ReviewReport, _ workspace: ReviewWorkspace, t: Translator) -> String {

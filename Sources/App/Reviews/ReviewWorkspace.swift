@@ -175,6 +175,11 @@ enum ReviewReads {
         try await ReviewWorkspace.load(id, user: nil, db: query.db, today: ISODay.format(query.clock.now()))
     }
 
+    /// `GET /api/v1/reviews`: the published reports as the API writes them.
+    static let apiList = CachedRead<Whole, String>("reviews.api_list", tables: [.reviewRequests, .reviewReports]) { _, query in
+        try await ReviewsAPI.listDocument(on: query.db)
+    }
+
     /// The published versions of one review's report (the API).
     static let reports = CachedRead<UUID, [ReviewReport]>("reviews.reports", tables: [.reviewReports]) { id, query in
         try await ReviewPublication.versions(id, on: query.db)

@@ -38,6 +38,7 @@ import Testing
         Case("/cities", DirectoryReads.cities),
         Case("/reviews/00000000-0000-0000-0000-000000000012", ReviewReads.workspace),
         Case("/api/v1/reviews/00000000-0000-0000-0000-000000000012", ReviewReads.reports),
+        Case("/api/v1/reviews", ReviewReads.apiList),
         Case("/api/v1/cities", DirectoryReads.cities),
         Case("/organisations", DirectoryReads.organisations),
         Case("/api/v1/organisations", DirectoryReads.organisations),

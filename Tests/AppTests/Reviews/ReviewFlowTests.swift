@@ -26,7 +26,10 @@ import Testing
 
             // The city asks; a file that is not a document is refused and nothing is stored.
             #expect(try await city.get("/cities/alpha-city/reviews/new").status == .ok)
-            let fields = [("kind", "plan-review"), ("title", "Alpha plan 2030"), ("summary", "Our plan"), ("sectors", "I")]
+            let fields = [
+                ("kind", "plan-review"), ("title", "Alpha plan 2030"), ("summary", "Our plan"), ("sectors", "I"),
+                ("scope", "The whole municipality, 2021–2030"),
+            ]
             let refused = try await city.upload(
                 "/cities/alpha-city/reviews", field: "documents", filename: "plan.pdf", contentType: "application/pdf",
                 content: "not a pdf", fields: fields)
@@ -185,6 +188,8 @@ import Testing
             #expect(HTMLIDs.repeated(in: cityReport.body).isEmpty, "\(HTMLIDs.repeated(in: cityReport.body))")
             let json = try InventoryTestSupport.json(try await visitor.get("/api/v1/reviews/\(id.uuidString)"))
             #expect(json["version"] as? Int == 1 && json["illustrative"] as? Bool == false)
+            #expect(json["scope"] as? String == "The whole municipality, 2021–2030" && json["sectors"] as? [String] == ["I"])
+            #expect(page.body.contains("The whole municipality, 2021–2030"))
             let criteria = try #require(json["criteria"] as? [[String: Any]])
             let fb1 = try #require(criteria.first { $0["id"] as? String == "FB1" })
             #expect(fb1["finalLevel"] as? Int == 3 && fb1["score"] as? Double == 75 && fb1["firstLevel"] == nil)

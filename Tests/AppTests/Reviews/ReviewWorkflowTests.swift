@@ -169,6 +169,38 @@ import Testing
         }
     }
 
+    /// An analytical study runs through the same stages; its report keeps the baseline the city gave.
+    @Test func analyticalStudy_reportKeepsTheBaseline() async throws {
+        try await TestApp.run(seed: true) { client, harness in
+            let world = try await ReviewWorld.make(harness)
+            let baseline = [
+                "interests": "Distributed energy stations; PV on public buildings", "population": "1.2 million (2020 census)",
+            ]
+            let id = try await world.requests.create(
+                .init(kind: .analyticalStudy, title: "Alpha study", summary: "New to low-carbon work", baseline: baseline),
+                city: world.fixtures.alphaCity, by: world.memberA)
+            try await world.setup.accept(id, editionID: world.editionID, deadlines: ReviewWorld.deadlines, by: world.secretariat)
+            try await world.setup.assign(id, userID: world.peer.id, kind: .peer, lead: true, by: world.secretariat)
+            try await world.setup.respond(id, accept: true, showName: true, reason: "", by: world.peer)
+            try await world.setup.advance(id, to: .marking, by: world.secretariat)
+            // A study has no document: its evidence is a link or a record.
+            try await world.mark(id, "FB1", 1, by: world.peer, evidence: ["https://example.org/alpha-baseline"])
+            try await world.marks.recommend(
+                id, criterion: "FB1", .init(text: "Build a first BASIC inventory", priority: .high, gpcRef: nil), by: world.peer)
+            try await world.setup.advance(id, to: .reply, by: world.secretariat)
+            try await world.setup.advance(id, to: .moderation, by: world.secretariat)
+            try await world.marks.moderate(id, criterion: "FB1", level: 1, reason: "", by: world.secretariat)
+            try await world.publication.publish(id, by: world.secretariat)
+            let report = try #require(try await ReviewPublication.versions(id, on: harness.db).last)
+            #expect(report.kind == "analytical-study" && report.baseline == baseline && report.sectors == nil)
+            // On the report page and in the API, for everyone.
+            let page = try await Browser(client).get("/reviews/\(id.uuidString)")
+            #expect(page.body.contains("<dd>Distributed energy stations; PV on public buildings</dd>"))
+            let json = try InventoryTestSupport.json(try await Browser(client).get("/api/v1/reviews/\(id.uuidString)"))
+            #expect((json["baseline"] as? [String: String]) == baseline)
+        }
+    }
+
     @Test func publishedReport_isImmutable_andCorrectionsAreNewVersions() async throws {
         try await TestApp.run(seed: true) { _, harness in
             let world = try await ReviewWorld.make(harness)
@@ -208,6 +240,8 @@ import Testing
             #expect(report.recommendations.map(\.gpcRef) == ["II.1"])
             #expect(report.reviewers.map(\.name) == ["Bo Beta", nil])
             #expect(report.publicView.criteria.allSatisfy { $0.firstLevel == nil && $0.selfLevel == nil })
+            // What was reviewed travels with the report: the plan's sectors (no scope was stated).
+            #expect(report.sectors == ["I", "II"] && report.scope == nil && report.baseline == nil)
             // Nothing changes a published review but a correction.
             await expectRefused("review.error.stage") {
                 try await world.marks.moderate(id, criterion: "AC1", level: 3, reason: "late", by: world.peer)
