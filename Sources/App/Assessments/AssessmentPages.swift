@@ -107,7 +107,7 @@ enum AssessmentPages {
                     " / 100"
                 } else {
                     strong { t("assessment.not_shown") }
-                    if let reason = summary.notShownReason { " — " + reason }
+                    if let reason = ScoreReasonText.notShown(summary, t: t) { " — " + reason }
                 }
             }
             para(.class("hint")) {

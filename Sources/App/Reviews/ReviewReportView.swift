@@ -30,8 +30,8 @@ enum ReviewReportView {
                 if let composite = report.composite {
                     ReviewPageParts.score(composite)
                 } else {
-                    // Why no composite, as the scoring (Indicators) states it: its English text, labelled so.
-                    span(.lang("en")) { report.compositeNotShownReason ?? "—" }
+                    // Why no composite, said again in the reader's language from the report's own numbers.
+                    compositeNotShown(report, t: t)
                 }
             }
             if sideBySide {
@@ -129,6 +129,14 @@ enum ReviewReportView {
 
     private static func groupName(_ group: ReviewReport.Group, _ workspace: ReviewWorkspace, t: Translator) -> String {
         workspace.criteria?.edition.groups.first(where: { $0.id == group.id })?.name.resolved(t.locale.rawValue) ?? group.name
+    }
+
+    /// The weight with a final mark and the applicable weight (criteria not applicable or
+    /// excluded count in neither), as the scoring summed them for the composite.
+    static func compositeNotShown(_ report: ReviewReport, t: Translator) -> String {
+        let present = report.criteria.filter { $0.status == "scored" }.reduce(0) { $0 + $1.weight }
+        let applicable = report.criteria.filter { $0.status == "scored" || $0.status == "missing" }.reduce(0) { $0 + $1.weight }
+        return ScoreReasonText.notShown(present: present, applicable: applicable, minimumShare: report.minimumShare, t: t)
     }
 
     /// What was reviewed, kept in the report: the plan's scope and sectors, or the study's baseline.

@@ -22,6 +22,12 @@ import Testing
             let english = try await Browser(client).get(path)
             #expect(english.body.contains("FB1 The plan rests on a GHG inventory"))
             #expect(!english.body.contains("— —"))
+            // Why there is no composite, in the reader's language from the report's numbers: 7.5 of
+            // the 14 applicable weight has a final mark, under the edition's minimum share of 2/3.
+            #expect(
+                english.body.contains(
+                    "only 7.5 of the 14 applicable weight has a value, less than the edition's minimum share of 66.7 %"))
+            #expect(korean.body.contains("적용 가중치 14 중 값이 있는 것은 7.5뿐으로, 이 판의 최소 비율 66.7%에 못 미칩니다"))
 
             // A reviewer not named: by kind and country.
             let expert = ReviewReport.Reviewer(name: nil, country: "JP", kind: "expert", lead: false)
