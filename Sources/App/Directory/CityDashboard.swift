@@ -34,7 +34,8 @@ struct CityDashboard: Sendable {
         let frameworkName: String
         let year: Int
         let score: Double?
-        let notShownReason: String?
+        /// The composite as the scoring summed it: why it is not shown is said from its numbers.
+        let composite: ScoreSummary
         let itemsScored: Int
         /// The median composite of the city's peers with a published assessment of the same
         /// edition and year, and how many there are (no median from fewer than 3).
@@ -120,7 +121,7 @@ enum CityDashboardQuery {
             assessments.append(
                 CityDashboard.AssessmentScore(
                     framework: key.framework, frameworkName: cohort.framework.framework.name.values["en"] ?? key.framework,
-                    year: key.year, score: composite.score, notShownReason: composite.notShownReason,
+                    year: key.year, score: composite.score, composite: composite,
                     itemsScored: composite.itemsScored, peerMedian: peerScores.count >= 3 ? median(peerScores) : nil,
                     peersAssessed: peerScores.count))
         }

@@ -189,7 +189,9 @@ enum CityDashboardView {
                                     if let value = score.score {
                                         t.number(value, maxFractionDigits: 1)
                                     } else {
-                                        span(.class("missing"), .title(score.notShownReason ?? "")) { "—" }
+                                        span(.class("missing"), .title(ScoreReasonText.notShown(score.composite, t: t) ?? "")) {
+                                            "—"
+                                        }
                                     }
                                 }
                                 td(.class("number")) {
