@@ -33,10 +33,10 @@ struct CityDashboard: Sendable {
         let framework: String
         let frameworkName: String
         let year: Int
-        let score: Double?
         /// The composite as the scoring summed it: why it is not shown is said from its numbers.
         let composite: ScoreSummary
-        let itemsScored: Int
+        var score: Double? { composite.score }
+        var itemsScored: Int { composite.itemsScored }
         /// The median composite of the city's peers with a published assessment of the same
         /// edition and year, and how many there are (no median from fewer than 3).
         let peerMedian: Double?
@@ -121,8 +121,7 @@ enum CityDashboardQuery {
             assessments.append(
                 CityDashboard.AssessmentScore(
                     framework: key.framework, frameworkName: cohort.framework.framework.name.values["en"] ?? key.framework,
-                    year: key.year, score: composite.score, composite: composite,
-                    itemsScored: composite.itemsScored, peerMedian: peerScores.count >= 3 ? median(peerScores) : nil,
+                    year: key.year, composite: composite, peerMedian: peerScores.count >= 3 ? median(peerScores) : nil,
                     peersAssessed: peerScores.count))
         }
         let emissions = latestEmissions(city.inputs)
